@@ -1,0 +1,10 @@
+//! Pure domain of the cross-border diagnostic (diagnostic des opportunités transfrontalières).
+//!
+//! No browser code here: the types and logic of diagnostics, questionnaires and bundles,
+//! tested on the host. The Leptos app depends on this crate, never the reverse.
+
+pub mod answer;
+pub mod diagnostic;
+
+pub use answer::Answer;
+pub use diagnostic::{Diagnostic, DiagnosticStatus};

@@ -1,0 +1,4 @@
+//! Reusable widgets shared by the pages.
+
+pub mod layout;
+pub mod notice;

@@ -1,0 +1,38 @@
+//! Diagnostic des opportunités transfrontalières: the offline-first web app.
+//!
+//! A Leptos client-side app for the Petites Villes de Demain near a border: the town fills in a
+//! guided cross-border self-assessment, kept in IndexedDB on its own device. Layers:
+//! `storage` (the only code touching IndexedDB), `state` (use cases), `components` (reusable
+//! widgets), `pages` (one page a file). The domain logic lives in the pure `domain` crate.
+
+pub mod components;
+pub mod error;
+pub mod pages;
+pub mod platform;
+pub mod state;
+pub mod storage;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use components::layout::{SiteFooter, SiteHeader};
+use pages::{diagnostic::DiagnosticPage, home::HomePage, not_found::NotFoundPage};
+
+/// The whole app: shell (header, main, footer) and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <a class="skip-link" href="#contenu">"Aller au contenu"</a>
+            <SiteHeader/>
+            <main id="contenu" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/diagnostic/:id") view=DiagnosticPage/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

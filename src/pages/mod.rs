@@ -1,0 +1,5 @@
+//! The app's pages, one a file.
+
+pub mod diagnostic;
+pub mod home;
+pub mod not_found;

@@ -1,0 +1,52 @@
+//! Small helpers over browser APIs: clock, identifiers, date formatting.
+
+use wasm_bindgen::JsValue;
+
+/// The current time as an RFC 3339 string in UTC (e.g. `2026-11-27T17:40:00.000Z`).
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// A new random UUID (version 4) from the browser's cryptographic generator.
+pub fn new_uuid() -> String {
+    web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .map(|crypto| crypto.random_uuid())
+        .unwrap_or_else(fallback_uuid)
+}
+
+/// A UUID-shaped id from `Math.random`, for browsers without `crypto.randomUUID` (non-secure contexts).
+fn fallback_uuid() -> String {
+    let mut hex = String::with_capacity(36);
+    for position in 0..32 {
+        if matches!(position, 8 | 12 | 16 | 20) {
+            hex.push('-');
+        }
+        let digit = match position {
+            12 => 4,
+            16 => 8 + (js_sys::Math::random() * 4.0) as u32,
+            _ => (js_sys::Math::random() * 16.0) as u32,
+        };
+        hex.push(char::from_digit(digit.min(15), 16).unwrap_or('0'));
+    }
+    hex
+}
+
+/// Formats an RFC 3339 time for a French reader, e.g. "27 novembre 2026 à 17:40".
+pub fn format_datetime_fr(iso: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    String::from(date.to_locale_string("fr-FR", &options))
+}
+
+/// Sets the document's title, so each page is named in tabs, history and screen readers.
+pub fn set_page_title(page: &str) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(&format!("{page} · {}", crate::components::layout::APP_NAME));
+    }
+}

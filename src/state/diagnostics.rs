@@ -1,0 +1,42 @@
+//! Use cases on the diagnostics kept on this device.
+
+use domain::diagnostic::check_commune_name;
+use domain::Diagnostic;
+
+use crate::error::AppError;
+use crate::platform::{new_uuid, now_iso};
+use crate::storage::shared_repository;
+
+/// Id of the questionnaire new diagnostics are answered against.
+pub const QUESTIONNAIRE_ID: &str = "mot-pvd-transfrontalier";
+/// Version of that questionnaire.
+pub const QUESTIONNAIRE_VERSION: u32 = 1;
+
+/// Creates and stores a new diagnostic for the commune typed by the user.
+pub async fn create_diagnostic(commune_name: &str) -> Result<Diagnostic, AppError> {
+    let name = check_commune_name(commune_name)?;
+    let diagnostic = Diagnostic::new(
+        new_uuid(),
+        &name,
+        &now_iso(),
+        QUESTIONNAIRE_ID,
+        QUESTIONNAIRE_VERSION,
+    );
+    shared_repository().await?.create(&diagnostic).await?;
+    Ok(diagnostic)
+}
+
+/// Every diagnostic on this device, most recently changed first.
+pub async fn list_diagnostics() -> Result<Vec<Diagnostic>, AppError> {
+    Ok(shared_repository().await?.list().await?)
+}
+
+/// One diagnostic by id.
+pub async fn load_diagnostic(id: &str) -> Result<Diagnostic, AppError> {
+    Ok(shared_repository().await?.get(id).await?)
+}
+
+/// Deletes one diagnostic for good.
+pub async fn delete_diagnostic(id: &str) -> Result<(), AppError> {
+    Ok(shared_repository().await?.delete(id).await?)
+}

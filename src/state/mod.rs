@@ -1,0 +1,3 @@
+//! Application state and the use cases the pages call: they join the domain, storage and platform.
+
+pub mod diagnostics;

@@ -1,0 +1,55 @@
+//! Opening the IndexedDB database and upgrading its schema one version at a time.
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::KeyPath;
+
+use super::StorageError;
+
+/// Name of the app's database.
+pub const DB_NAME: &str = "diagnostic-transfrontalier";
+/// Schema version this build of the app writes.
+pub const DB_VERSION: u32 = 1;
+/// Store of diagnostics, keyed by their `id` field.
+pub const STORE_DIAGNOSTICS: &str = "diagnostics";
+/// Store of app metadata (last backup time, settings), with out-of-line string keys.
+pub const STORE_META: &str = "meta";
+
+/// Opens (creating or upgrading as needed) the database `name` at the current schema version.
+pub async fn open_database(name: &str) -> Result<Database, StorageError> {
+    open_database_at(name, DB_VERSION).await
+}
+
+/// Opens `name` at a given schema version; tests use it to write data with an older schema.
+pub async fn open_database_at(name: &str, version: u32) -> Result<Database, StorageError> {
+    let database = Database::open(name)
+        .with_version(version)
+        .with_on_upgrade_needed(|event, db| {
+            // Versions are integers stored as f64 by the browser.
+            let from = event.old_version() as u32;
+            let to = event.new_version().map(|v| v as u32).unwrap_or(from);
+            for step in (from + 1)..=to {
+                upgrade_to(&db, step)?;
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(database)
+}
+
+/// The schema change that brings the database to `version`.
+///
+/// Adding a schema version is adding one arm here and raising [`DB_VERSION`]:
+/// a database several versions behind runs every step in order.
+fn upgrade_to(db: &Database, version: u32) -> indexed_db_futures::Result<()> {
+    match version {
+        1 => {
+            db.create_object_store(STORE_DIAGNOSTICS)
+                .with_key_path(KeyPath::from("id"))
+                .build()?;
+            db.create_object_store(STORE_META).build()?;
+        }
+        _ => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! The repository of diagnostics and app metadata: the only code that reads or writes IndexedDB records.
+
+use domain::Diagnostic;
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::database::{open_database, STORE_DIAGNOSTICS, STORE_META};
+use super::StorageError;
+
+/// Typed access to the diagnostics and metadata kept on this device.
+#[derive(Clone, Debug)]
+pub struct Repository {
+    db: Database,
+}
+
+impl Repository {
+    /// Opens the repository backed by the database `name` (upgrading its schema if needed).
+    pub async fn open(name: &str) -> Result<Self, StorageError> {
+        Ok(Repository {
+            db: open_database(name).await?,
+        })
+    }
+
+    /// Wraps a database that is already open.
+    pub fn from_database(db: Database) -> Self {
+        Repository { db }
+    }
+
+    /// Stores a new diagnostic; fails with `AlreadyExists` if its id is taken.
+    pub async fn create(&self, diagnostic: &Diagnostic) -> Result<(), StorageError> {
+        let tx = self
+            .db
+            .transaction(STORE_DIAGNOSTICS)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let store = tx.object_store(STORE_DIAGNOSTICS)?;
+        let existing: Option<String> = store
+            .get_key(diagnostic.id.as_str())
+            .with_key_type::<String>()
+            .primitive()?.await?;
+        if existing.is_some() {
+            return Err(StorageError::AlreadyExists {
+                id: diagnostic.id.clone(),
+            });
+        }
+        store.put(diagnostic).serde()?.await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Reads one diagnostic; fails with `NotFound` if there is none with this id.
+    pub async fn get(&self, id: &str) -> Result<Diagnostic, StorageError> {
+        let tx = self.db.transaction(STORE_DIAGNOSTICS).build()?;
+        let store = tx.object_store(STORE_DIAGNOSTICS)?;
+        let found: Option<Diagnostic> = store.get(id).serde()?.await?;
+        found.ok_or_else(|| StorageError::NotFound { id: id.to_string() })
+    }
+
+    /// Every diagnostic on this device, the most recently changed first.
+    pub async fn list(&self) -> Result<Vec<Diagnostic>, StorageError> {
+        let tx = self.db.transaction(STORE_DIAGNOSTICS).build()?;
+        let store = tx.object_store(STORE_DIAGNOSTICS)?;
+        let mut diagnostics = store
+            .get_all::<Diagnostic>()
+            .serde()?
+            .await?
+            .collect::<Result<Vec<_>, _>>()?;
+        diagnostics.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        Ok(diagnostics)
+    }
+
+    /// Changes one diagnostic in a single transaction and returns it as stored.
+    ///
+    /// The record is read and written back inside one readwrite transaction, which the
+    /// browser serialises across tabs: a change made by another tab in between is never
+    /// overwritten by a stale copy, since `change` always runs on the latest record.
+    pub async fn update<F>(&self, id: &str, change: F) -> Result<Diagnostic, StorageError>
+    where
+        F: FnOnce(&mut Diagnostic),
+    {
+        let tx = self
+            .db
+            .transaction(STORE_DIAGNOSTICS)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let store = tx.object_store(STORE_DIAGNOSTICS)?;
+        let found: Option<Diagnostic> = store.get(id).serde()?.await?;
+        let mut diagnostic = found.ok_or_else(|| StorageError::NotFound { id: id.to_string() })?;
+        change(&mut diagnostic);
+        store.put(&diagnostic).serde()?.await?;
+        tx.commit().await?;
+        Ok(diagnostic)
+    }
+
+    /// Deletes one diagnostic; fails with `NotFound` if there is none with this id.
+    pub async fn delete(&self, id: &str) -> Result<(), StorageError> {
+        let tx = self
+            .db
+            .transaction(STORE_DIAGNOSTICS)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let store = tx.object_store(STORE_DIAGNOSTICS)?;
+        let existing: Option<String> = store.get_key(id).with_key_type::<String>().primitive()?.await?;
+        if existing.is_none() {
+            return Err(StorageError::NotFound { id: id.to_string() });
+        }
+        store.delete(id).primitive()?.await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Reads a metadata value, `None` when it was never written.
+    pub async fn get_meta<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StorageError> {
+        let tx = self.db.transaction(STORE_META).build()?;
+        let store = tx.object_store(STORE_META)?;
+        Ok(store.get(key).serde()?.await?)
+    }
+
+    /// Writes a metadata value.
+    pub async fn set_meta<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StorageError> {
+        let tx = self
+            .db
+            .transaction(STORE_META)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let store = tx.object_store(STORE_META)?;
+        store.put(value).with_key(key.to_string()).serde()?.await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Closes the database and deletes it with all its data (used by tests).
+    pub async fn delete_database(self) -> Result<(), StorageError> {
+        self.db.delete()?.await?;
+        Ok(())
+    }
+}

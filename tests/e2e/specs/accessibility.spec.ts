@@ -1,0 +1,30 @@
+/** axe-core finds no serious or critical accessibility violation on the main pages. */
+import { test, expect } from '../support/fixtures';
+import { expectNoSeriousA11yViolations } from '../support/axe';
+import { HomePage } from '../support/home_page';
+
+test('home page (empty and with a diagnostic) has no serious accessibility violation', async ({ page }) => {
+  const home = new HomePage(page);
+  await home.goto();
+  await expectNoSeriousA11yViolations(page);
+  await home.createDiagnostic('Givet');
+  await home.goto();
+  await expect(home.items).toHaveCount(1);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('diagnostic page has no serious accessibility violation', async ({ page }) => {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.createDiagnostic('Givet');
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('the shell has a French language, one main landmark, a header and a footer', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.getByRole('banner')).toBeVisible();
+  await expect(page.getByRole('contentinfo')).toContainText('Vos données restent sur cet appareil');
+  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();
+});

@@ -1,0 +1,129 @@
+//! The repository against real IndexedDB in headless Chromium; each test has its own database.
+
+use border_diagnostic::platform::new_uuid;
+use border_diagnostic::storage::{Repository, StorageError};
+use domain::{Answer, Diagnostic};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A repository on a fresh database with a unique name.
+async fn fresh_repository() -> Repository {
+    Repository::open(&format!("test-{}", new_uuid()))
+        .await
+        .expect("a fresh database opens")
+}
+
+fn diagnostic(name: &str, updated_at: &str) -> Diagnostic {
+    let mut diagnostic = Diagnostic::new(new_uuid(), name, updated_at, "q", 1);
+    diagnostic.updated_at = updated_at.to_string();
+    diagnostic
+}
+
+#[wasm_bindgen_test]
+async fn created_diagnostic_reads_back_equal() {
+    let repository = fresh_repository().await;
+    let givet = diagnostic("Givet", "2026-01-01T10:00:00.000Z");
+    repository.create(&givet).await.expect("create");
+    assert_eq!(repository.get(&givet.id).await.expect("get"), givet);
+    repository.delete_database().await.expect("cleanup");
+}
+
+#[wasm_bindgen_test]
+async fn creating_twice_the_same_id_is_refused() {
+    let repository = fresh_repository().await;
+    let givet = diagnostic("Givet", "2026-01-01T10:00:00.000Z");
+    repository.create(&givet).await.expect("create");
+    let again = repository.create(&givet).await;
+    assert!(matches!(again, Err(StorageError::AlreadyExists { .. })), "{again:?}");
+    repository.delete_database().await.expect("cleanup");
+}
+
+#[wasm_bindgen_test]
+async fn list_gives_every_diagnostic_most_recent_first() {
+    let repository = fresh_repository().await;
+    let older = diagnostic("Modane", "2026-01-01T10:00:00.000Z");
+    let newer = diagnostic("Givet", "2026-02-01T10:00:00.000Z");
+    repository.create(&older).await.expect("create older");
+    repository.create(&newer).await.expect("create newer");
+    let names: Vec<String> = repository
+        .list()
+        .await
+        .expect("list")
+        .iter()
+        .map(|d| d.commune_name().to_string())
+        .collect();
+    assert_eq!(names, vec!["Givet", "Modane"]);
+    repository.delete_database().await.expect("cleanup");
+}
+
+#[wasm_bindgen_test]
+async fn update_changes_the_stored_record() {
+    let repository = fresh_repository().await;
+    let givet = diagnostic("Givet", "2026-01-01T10:00:00.000Z");
+    repository.create(&givet).await.expect("create");
+    let updated = repository
+        .update(&givet.id, |d| {
+            d.set_answer("q1", Some(Answer::Maturity(3)), "2026-01-02T10:00:00.000Z")
+        })
+        .await
+        .expect("update");
+    assert_eq!(updated.revision, 2);
+    let stored = repository.get(&givet.id).await.expect("get");
+    assert_eq!(stored.answers.get("q1"), Some(&Answer::Maturity(3)));
+    assert_eq!(stored, updated);
+    repository.delete_database().await.expect("cleanup");
+}
+
+#[wasm_bindgen_test]
+async fn updates_in_a_row_each_start_from_the_latest_record() {
+    let repository = fresh_repository().await;
+    let givet = diagnostic("Givet", "2026-01-01T10:00:00.000Z");
+    repository.create(&givet).await.expect("create");
+    // Two writers that each change one answer: both answers must survive.
+    let first = repository.update(&givet.id, |d| d.set_answer("a", Some(Answer::YesNo(true)), "t1"));
+    let second = repository.update(&givet.id, |d| d.set_answer("b", Some(Answer::YesNo(false)), "t2"));
+    let (first, second) = futures::future::join(first, second).await;
+    first.expect("first update");
+    second.expect("second update");
+    let stored = repository.get(&givet.id).await.expect("get");
+    assert_eq!(stored.answers.get("a"), Some(&Answer::YesNo(true)));
+    assert_eq!(stored.answers.get("b"), Some(&Answer::YesNo(false)));
+    repository.delete_database().await.expect("cleanup");
+}
+
+#[wasm_bindgen_test]
+async fn delete_removes_the_record() {
+    let repository = fresh_repository().await;
+    let givet = diagnostic("Givet", "2026-01-01T10:00:00.000Z");
+    repository.create(&givet).await.expect("create");
+    repository.delete(&givet.id).await.expect("delete");
+    assert!(repository.list().await.expect("list").is_empty());
+    repository.delete_database().await.expect("cleanup");
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_record_is_reported_as_not_found() {
+    let repository = fresh_repository().await;
+    let missing = "00000000-0000-4000-8000-000000000000";
+    let expected = StorageError::NotFound { id: missing.to_string() };
+    assert_eq!(repository.get(missing).await, Err(expected.clone()));
+    assert_eq!(repository.update(missing, |_| {}).await, Err(expected.clone()));
+    assert_eq!(repository.delete(missing).await, Err(expected.clone()));
+    assert!(expected.to_string().contains("n'existe pas"));
+    repository.delete_database().await.expect("cleanup");
+}
+
+#[wasm_bindgen_test]
+async fn metadata_round_trips_and_is_none_when_never_written() {
+    let repository = fresh_repository().await;
+    let never: Option<String> = repository.get_meta("last_backup_at").await.expect("get meta");
+    assert_eq!(never, None);
+    repository
+        .set_meta("last_backup_at", &"2026-03-01T08:00:00.000Z".to_string())
+        .await
+        .expect("set meta");
+    let stored: Option<String> = repository.get_meta("last_backup_at").await.expect("get meta");
+    assert_eq!(stored.as_deref(), Some("2026-03-01T08:00:00.000Z"));
+    repository.delete_database().await.expect("cleanup");
+}
