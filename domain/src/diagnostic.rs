@@ -192,6 +192,9 @@ mod tests {
     fn commune_names_are_checked() {
         assert_eq!(check_commune_name(" Modane "), Ok("Modane".into()));
         assert_eq!(check_commune_name("  "), Err(CommuneNameError::Empty));
-        assert_eq!(check_commune_name(&"x".repeat(81)), Err(CommuneNameError::TooLong));
+        assert_eq!(
+            check_commune_name(&"x".repeat(81)),
+            Err(CommuneNameError::TooLong)
+        );
     }
 }

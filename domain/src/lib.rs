@@ -5,6 +5,10 @@
 
 pub mod answer;
 pub mod diagnostic;
+pub mod questionnaire;
+pub mod reference;
 
 pub use answer::Answer;
 pub use diagnostic::{Diagnostic, DiagnosticStatus};
+pub use questionnaire::{Question, QuestionKind, Questionnaire, Step, StepKind};
+pub use reference::{suggest_programmes, Programme, ReferenceTables};

@@ -89,8 +89,9 @@ impl Condition {
     /// `answer_of` must return `None` for a question that has no answer or is hidden.
     pub fn holds<'a>(&self, answer_of: &dyn Fn(&str) -> Option<&'a Answer>) -> bool {
         match self {
-            Condition::Equals(test) => answer_of(&test.question)
-                .is_some_and(|answer| value_matches(answer, &test.value)),
+            Condition::Equals(test) => {
+                answer_of(&test.question).is_some_and(|answer| value_matches(answer, &test.value))
+            }
             Condition::OneOf(test) => match answer_of(&test.question) {
                 Some(Answer::Choice(id)) => test.values.contains(id),
                 _ => false,
@@ -105,7 +106,7 @@ impl Condition {
             Condition::Gt(test) => compare(answer_of, test, |a, b| a > b),
             Condition::Ge(test) => compare(answer_of, test, |a, b| a >= b),
             Condition::Answered(id) => answer_of(id).is_some_and(|a| !a.is_empty()),
-            Condition::NotAnswered(id) => !answer_of(id).is_some_and(|a| !a.is_empty()),
+            Condition::NotAnswered(id) => answer_of(id).is_none_or(Answer::is_empty),
             Condition::All(conditions) => conditions.iter().all(|c| c.holds(answer_of)),
             Condition::Any(conditions) => conditions.iter().any(|c| c.holds(answer_of)),
             Condition::Not(condition) => !condition.holds(answer_of),
@@ -123,9 +124,10 @@ impl Condition {
         match self {
             Condition::Equals(test) => ids.push(&test.question),
             Condition::OneOf(test) | Condition::AnyOf(test) => ids.push(&test.question),
-            Condition::Lt(test) | Condition::Le(test) | Condition::Gt(test) | Condition::Ge(test) => {
-                ids.push(&test.question)
-            }
+            Condition::Lt(test)
+            | Condition::Le(test)
+            | Condition::Gt(test)
+            | Condition::Ge(test) => ids.push(&test.question),
             Condition::Answered(id) | Condition::NotAnswered(id) => ids.push(id),
             Condition::All(conditions) | Condition::Any(conditions) => {
                 for condition in conditions {
@@ -190,20 +192,44 @@ mod tests {
     #[test]
     fn equals_matches_yes_no_levels_numbers_and_options() {
         let a = answers();
-        assert!(holds(r#"{"equals":{"question":"convention","value":true}}"#, &a));
-        assert!(!holds(r#"{"equals":{"question":"convention","value":false}}"#, &a));
+        assert!(holds(
+            r#"{"equals":{"question":"convention","value":true}}"#,
+            &a
+        ));
+        assert!(!holds(
+            r#"{"equals":{"question":"convention","value":false}}"#,
+            &a
+        ));
         assert!(holds(r#"{"equals":{"question":"niveau","value":2}}"#, &a));
-        assert!(holds(r#"{"equals":{"question":"recours","value":"souvent"}}"#, &a));
-        assert!(!holds(r#"{"equals":{"question":"absent","value":true}}"#, &a));
+        assert!(holds(
+            r#"{"equals":{"question":"recours","value":"souvent"}}"#,
+            &a
+        ));
+        assert!(!holds(
+            r#"{"equals":{"question":"absent","value":true}}"#,
+            &a
+        ));
     }
 
     #[test]
     fn option_lists_match_single_and_multiple_choices() {
         let a = answers();
-        assert!(holds(r#"{"one_of":{"question":"recours","values":["rarement","souvent"]}}"#, &a));
-        assert!(!holds(r#"{"one_of":{"question":"recours","values":["jamais"]}}"#, &a));
-        assert!(holds(r#"{"any_of":{"question":"pays","values":["AD"]}}"#, &a));
-        assert!(!holds(r#"{"any_of":{"question":"pays","values":["BE","LU"]}}"#, &a));
+        assert!(holds(
+            r#"{"one_of":{"question":"recours","values":["rarement","souvent"]}}"#,
+            &a
+        ));
+        assert!(!holds(
+            r#"{"one_of":{"question":"recours","values":["jamais"]}}"#,
+            &a
+        ));
+        assert!(holds(
+            r#"{"any_of":{"question":"pays","values":["AD"]}}"#,
+            &a
+        ));
+        assert!(!holds(
+            r#"{"any_of":{"question":"pays","values":["BE","LU"]}}"#,
+            &a
+        ));
     }
 
     #[test]
@@ -225,7 +251,10 @@ mod tests {
             r#"{"all":[{"answered":"niveau"},{"not":{"answered":"absent"}}]}"#,
             &a
         ));
-        assert!(holds(r#"{"any":[{"answered":"absent"},{"answered":"pays"}]}"#, &a));
+        assert!(holds(
+            r#"{"any":[{"answered":"absent"},{"answered":"pays"}]}"#,
+            &a
+        ));
         assert!(!holds(r#"{"any":[]}"#, &a));
         assert!(holds(r#"{"all":[]}"#, &a));
     }

@@ -27,7 +27,12 @@ pub fn is_question_visible(
 ) -> bool {
     // A checked questionnaire only refers to earlier questions, so this depth is never reached;
     // it guards against a cycle in an unchecked definition.
-    visible_within(questionnaire, question, answers, questionnaire.questions().count())
+    visible_within(
+        questionnaire,
+        question,
+        answers,
+        questionnaire.questions().count(),
+    )
 }
 
 fn visible_within(
@@ -102,7 +107,11 @@ impl Progress {
 }
 
 /// Progress of one step: applicable required questions and how many have a valid answer.
-pub fn step_progress(questionnaire: &Questionnaire, step: &Step, diagnostic: &Diagnostic) -> Progress {
+pub fn step_progress(
+    questionnaire: &Questionnaire,
+    step: &Step,
+    diagnostic: &Diagnostic,
+) -> Progress {
     let mut progress = Progress::default();
     for question in &step.questions {
         if question.optional || !is_question_applicable(questionnaire, step, question, diagnostic) {

@@ -161,7 +161,7 @@ fn luhn_is_valid(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 #[cfg(test)]
@@ -170,7 +170,9 @@ mod tests {
 
     #[test]
     fn metropolitan_corsican_and_overseas_codes_are_accepted() {
-        for code in ["08190", "57672", "74010", "64102", "2A004", "2B033", "97302", "97101"] {
+        for code in [
+            "08190", "57672", "74010", "64102", "2A004", "2B033", "97302", "97101",
+        ] {
             assert_eq!(normalize_insee_code(code), Ok(code.to_string()), "{code}");
         }
         assert_eq!(normalize_insee_code("97701"), Ok("97701".into()));
@@ -201,7 +203,9 @@ mod tests {
     fn corsican_codes_starting_with_20_are_refused_with_an_explanation() {
         let error = normalize_insee_code("20004").unwrap_err();
         assert!(matches!(error, InseeCodeError::CorsicaPrefix { .. }));
-        assert!(error.to_string().contains("commence par 2A (Corse-du-Sud) ou 2B"));
+        assert!(error
+            .to_string()
+            .contains("commence par 2A (Corse-du-Sud) ou 2B"));
     }
 
     #[test]
@@ -210,15 +214,42 @@ mod tests {
         assert!(matches!(refused("08A90"), InseeCodeError::NotDigits { .. }));
         assert!(matches!(refused("2C004"), InseeCodeError::NotDigits { .. }));
         assert!(matches!(refused("2A0X4"), InseeCodeError::NotDigits { .. }));
-        assert!(matches!(refused("97901"), InseeCodeError::UnknownDepartement { .. }));
-        assert!(matches!(refused("97001"), InseeCodeError::UnknownDepartement { .. }));
-        assert!(matches!(refused("96001"), InseeCodeError::UnknownDepartement { .. }));
-        assert!(matches!(refused("98801"), InseeCodeError::UnknownDepartement { .. }));
-        assert!(matches!(refused("00123"), InseeCodeError::UnknownDepartement { .. }));
-        assert!(matches!(refused("08000"), InseeCodeError::ZeroCommuneNumber { .. }));
-        assert!(matches!(refused("75104"), InseeCodeError::Arrondissement { .. }));
-        assert!(matches!(refused("69383"), InseeCodeError::Arrondissement { .. }));
-        assert!(matches!(refused("13201"), InseeCodeError::Arrondissement { .. }));
+        assert!(matches!(
+            refused("97901"),
+            InseeCodeError::UnknownDepartement { .. }
+        ));
+        assert!(matches!(
+            refused("97001"),
+            InseeCodeError::UnknownDepartement { .. }
+        ));
+        assert!(matches!(
+            refused("96001"),
+            InseeCodeError::UnknownDepartement { .. }
+        ));
+        assert!(matches!(
+            refused("98801"),
+            InseeCodeError::UnknownDepartement { .. }
+        ));
+        assert!(matches!(
+            refused("00123"),
+            InseeCodeError::UnknownDepartement { .. }
+        ));
+        assert!(matches!(
+            refused("08000"),
+            InseeCodeError::ZeroCommuneNumber { .. }
+        ));
+        assert!(matches!(
+            refused("75104"),
+            InseeCodeError::Arrondissement { .. }
+        ));
+        assert!(matches!(
+            refused("69383"),
+            InseeCodeError::Arrondissement { .. }
+        ));
+        assert!(matches!(
+            refused("13201"),
+            InseeCodeError::Arrondissement { .. }
+        ));
         assert_eq!(normalize_insee_code("75056"), Ok("75056".into()));
     }
 
@@ -232,7 +263,8 @@ mod tests {
     #[test]
     fn luhn_is_computed_by_hand_for_a_real_epci_siren() {
         // 200067213 from the right: 3, 1×2=2, 2, 7×2=14→5, 6, 0×2=0, 0, 0×2=0, 2 → sum 20.
-        assert_eq!(3 + 2 + 2 + 5 + 6 + 0 + 0 + 0 + 2, 20);
+        let contributions = [3, 2, 2, 5, 6, 0, 0, 0, 2];
+        assert_eq!(contributions.iter().sum::<u32>(), 20);
         assert!(luhn_is_valid("200067213"));
         assert_eq!(normalize_siren("200067213"), Ok("200067213".into()));
     }
@@ -250,7 +282,9 @@ mod tests {
         for typed in ["20006721", "2000672130", "20006721A", ""] {
             let error = normalize_siren(typed).unwrap_err();
             assert!(matches!(error, SirenError::WrongFormat { .. }), "{typed}");
-            assert!(error.to_string().starts_with("Le SIREN doit comporter 9 chiffres"));
+            assert!(error
+                .to_string()
+                .starts_with("Le SIREN doit comporter 9 chiffres"));
         }
     }
 

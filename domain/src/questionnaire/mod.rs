@@ -1,6 +1,8 @@
 //! The questionnaire: its definition (read from `data/questionnaire.json`), the check of that
 //! definition, answer validation, skip logic, progress, review and scoring.
 
+#![warn(missing_docs)]
+
 mod check;
 mod condition;
 mod engine;
@@ -23,11 +25,11 @@ pub use engine::{
     is_question_applicable, is_question_visible, is_step_not_concerned, overall_progress, review,
     step_progress, Progress, ReviewItem, ReviewProblem,
 };
-pub use identifiers::{InseeCodeError, SirenError};
-pub use kind::{ChoiceOption, QuestionKind, MAX_MATURITY_LEVEL};
-pub use model::{
-    EuCluster, MaturityLevel, ObstacleType, Question, Questionnaire, Step, StepKind,
+pub use identifiers::{
+    departement_of_insee_code, normalize_insee_code, normalize_siren, InseeCodeError, SirenError,
 };
+pub use kind::{ChoiceOption, QuestionKind, MAX_MATURITY_LEVEL};
+pub use model::{EuCluster, MaturityLevel, ObstacleType, Question, Questionnaire, Step, StepKind};
 pub use score::{answer_points, reported_obstacles, score_theme, ThemeScore};
 pub use validate::{fr_number, validate_answer, AnswerError};
 

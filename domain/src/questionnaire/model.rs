@@ -177,12 +177,16 @@ impl Questionnaire {
 
     /// The profile step, if the questionnaire has one.
     pub fn profile_step(&self) -> Option<&Step> {
-        self.steps.iter().find(|step| step.kind == StepKind::Profile)
+        self.steps
+            .iter()
+            .find(|step| step.kind == StepKind::Profile)
     }
 
     /// The theme steps, in order.
     pub fn theme_steps(&self) -> impl Iterator<Item = &Step> {
-        self.steps.iter().filter(|step| step.kind == StepKind::Theme)
+        self.steps
+            .iter()
+            .filter(|step| step.kind == StepKind::Theme)
     }
 
     /// Every question, in questionnaire order.
@@ -192,7 +196,8 @@ impl Questionnaire {
 
     /// Position of a question in questionnaire order (0 for the first question).
     pub fn position_of(&self, question_id: &str) -> Option<usize> {
-        self.questions().position(|question| question.id == question_id)
+        self.questions()
+            .position(|question| question.id == question_id)
     }
 
     /// The maturity level with this number, if defined.

@@ -73,7 +73,11 @@ fn option_points(question: &Question, id: &str) -> u32 {
 }
 
 /// The score of a theme step (the profile scores nothing).
-pub fn score_theme(questionnaire: &Questionnaire, step: &Step, diagnostic: &Diagnostic) -> ThemeScore {
+pub fn score_theme(
+    questionnaire: &Questionnaire,
+    step: &Step,
+    diagnostic: &Diagnostic,
+) -> ThemeScore {
     let mut score = ThemeScore {
         not_concerned: is_step_not_concerned(step, &diagnostic.not_concerned_themes),
         ..ThemeScore::default()
@@ -107,11 +111,13 @@ pub fn score_theme(questionnaire: &Questionnaire, step: &Step, diagnostic: &Diag
 pub fn reported_obstacles(question: &Question, answer: &Answer) -> Vec<ObstacleType> {
     let mut obstacles = Vec::new();
     match (&question.kind, answer) {
-        (QuestionKind::YesNo { obstacle_when: Some(when), .. }, Answer::YesNo(given)) => {
-            if when == given {
-                obstacles.extend(question.obstacle);
-            }
-        }
+        (
+            QuestionKind::YesNo {
+                obstacle_when: Some(when),
+                ..
+            },
+            Answer::YesNo(given),
+        ) if when == given => obstacles.extend(question.obstacle),
         (QuestionKind::SingleChoice { .. }, Answer::Choice(id)) => {
             obstacles.extend(question.kind.option(id).and_then(|o| o.obstacle));
         }
@@ -154,7 +160,17 @@ mod tests {
         answer(&mut d, "mob_desserte", Answer::Choices(ticked));
         answer(&mut d, "mob_cooperation", Answer::Unknown);
         let score = score_theme(&q, q.step("mobilite").expect("step"), &d);
-        assert_eq!(score, ThemeScore { points: 2, potential: 6, scored_questions: 2, unknown: 1, unanswered: 0, not_concerned: false });
+        assert_eq!(
+            score,
+            ThemeScore {
+                points: 2,
+                potential: 6,
+                scored_questions: 2,
+                unknown: 1,
+                unanswered: 0,
+                not_concerned: false
+            }
+        );
     }
 
     #[test]
@@ -175,8 +191,14 @@ mod tests {
     fn invalid_answers_score_nothing() {
         let q = questionnaire();
         let question = q.question("gov_instances").expect("question");
-        assert_eq!(answer_points(question, &Answer::Choice("inconnue".into())), None);
-        assert_eq!(answer_points(question, &Answer::Choice("souvent".into())), Some(2));
+        assert_eq!(
+            answer_points(question, &Answer::Choice("inconnue".into())),
+            None
+        );
+        assert_eq!(
+            answer_points(question, &Answer::Choice("souvent".into())),
+            Some(2)
+        );
     }
 
     #[test]
@@ -186,7 +208,10 @@ mod tests {
                 "obstacle":"juridique_admin","kind":{"type":"yes_no","obstacle_when":true}}"#,
         )
         .expect("question");
-        assert_eq!(reported_obstacles(&question, &Answer::YesNo(true)), vec![ObstacleType::JuridiqueAdmin]);
+        assert_eq!(
+            reported_obstacles(&question, &Answer::YesNo(true)),
+            vec![ObstacleType::JuridiqueAdmin]
+        );
         assert_eq!(reported_obstacles(&question, &Answer::YesNo(false)), vec![]);
         let difficulties: Question = serde_json::from_str(
             r#"{"id":"san_difficultes","label":"Difficultés","help":"Pour agir.",
@@ -196,7 +221,11 @@ mod tests {
                   {"id":"autre","label":"Autre"}]}}"#,
         )
         .expect("question");
-        let ticked = Answer::Choices(vec!["remboursement".into(), "autre".into(), "langue".into()]);
+        let ticked = Answer::Choices(vec![
+            "remboursement".into(),
+            "autre".into(),
+            "langue".into(),
+        ]);
         assert_eq!(
             reported_obstacles(&difficulties, &ticked),
             vec![ObstacleType::JuridiqueAdmin, ObstacleType::Langue]

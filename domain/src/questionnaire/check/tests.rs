@@ -83,7 +83,9 @@ fn duplicate_question_ids_are_caught_across_steps() {
 fn duplicate_step_and_option_ids_are_caught() {
     let mut q = minimal();
     q.steps[1].id = "profil".into();
-    assert!(q.check().contains(&DefinitionError::DuplicateStepId { step: "profil".into() }));
+    assert!(q.check().contains(&DefinitionError::DuplicateStepId {
+        step: "profil".into()
+    }));
 
     let mut q = minimal();
     if let QuestionKind::MultipleChoice { options, .. } = &mut q.steps[0].questions[4].kind {
@@ -99,7 +101,9 @@ fn duplicate_step_and_option_ids_are_caught() {
 fn ids_must_be_plain_lower_case() {
     let mut q = minimal();
     theme(&mut q)[0].id = "Gov relations".into();
-    assert!(q.check().contains(&DefinitionError::InvalidId { id: "Gov relations".into() }));
+    assert!(q.check().contains(&DefinitionError::InvalidId {
+        id: "Gov relations".into()
+    }));
 }
 
 #[test]
@@ -108,8 +112,12 @@ fn empty_labels_and_help_are_caught() {
     theme(&mut q)[0].label = " ".into();
     theme(&mut q)[1].help = String::new();
     let errors = q.check();
-    assert!(errors.contains(&DefinitionError::EmptyLabel { question: "gov_relations".into() }));
-    assert!(errors.contains(&DefinitionError::EmptyHelp { question: "gov_convention".into() }));
+    assert!(errors.contains(&DefinitionError::EmptyLabel {
+        question: "gov_relations".into()
+    }));
+    assert!(errors.contains(&DefinitionError::EmptyHelp {
+        question: "gov_convention".into()
+    }));
     assert_eq!(
         errors[1].to_string(),
         "La question « gov_convention » n'a pas de texte d'aide (« help »)."
@@ -119,9 +127,14 @@ fn empty_labels_and_help_are_caught() {
 #[test]
 fn a_choice_without_options_is_caught() {
     let mut q = minimal();
-    theme(&mut q)[1].kind = QuestionKind::SingleChoice { options: vec![], max_points: None };
+    theme(&mut q)[1].kind = QuestionKind::SingleChoice {
+        options: vec![],
+        max_points: None,
+    };
     let errors = q.check();
-    assert!(errors.contains(&DefinitionError::NoOptions { question: "gov_convention".into() }));
+    assert!(errors.contains(&DefinitionError::NoOptions {
+        question: "gov_convention".into()
+    }));
 }
 
 #[test]
@@ -140,17 +153,26 @@ fn number_bounds_must_make_sense() {
     );
 
     q.steps[0].questions[6].kind =
-        serde_json::from_str(r#"{"type": "number", "min": 0, "max": 10, "default": 12.5}"#).unwrap();
-    assert!(matches!(&q.check()[..], [DefinitionError::BadDefault { .. }]));
+        serde_json::from_str(r#"{"type": "number", "min": 0, "max": 10, "default": 12.5}"#)
+            .unwrap();
+    assert!(matches!(
+        &q.check()[..],
+        [DefinitionError::BadDefault { .. }]
+    ));
 }
 
 #[test]
 fn text_with_no_room_is_caught() {
     let mut q = minimal();
-    theme(&mut q)[2].kind = QuestionKind::Text { max_length: 0, multiline: false };
+    theme(&mut q)[2].kind = QuestionKind::Text {
+        max_length: 0,
+        multiline: false,
+    };
     assert_eq!(
         q.check(),
-        vec![DefinitionError::TextMaxLengthZero { question: "gov_convention_detail".into() }]
+        vec![DefinitionError::TextMaxLengthZero {
+            question: "gov_convention_detail".into()
+        }]
     );
 }
 
@@ -160,7 +182,9 @@ fn maturity_questions_need_the_five_levels() {
     q.maturity_levels.pop();
     assert_eq!(
         q.check(),
-        vec![DefinitionError::MaturityScaleMissing { question: "gov_relations".into() }]
+        vec![DefinitionError::MaturityScaleMissing {
+            question: "gov_relations".into()
+        }]
     );
     let mut q = minimal();
     q.maturity_levels[3].label = String::new();
@@ -178,38 +202,58 @@ fn conditions_must_name_an_existing_earlier_question() {
         }]
     );
     let itself = with_condition(r#"{"answered": "gov_convention_detail"}"#);
-    assert!(matches!(&itself[..], [DefinitionError::ConditionNotEarlier { .. }]));
+    assert!(matches!(
+        &itself[..],
+        [DefinitionError::ConditionNotEarlier { .. }]
+    ));
 
     let mut q = minimal();
-    theme(&mut q)[0].condition = Some(serde_json::from_str(r#"{"answered": "gov_convention"}"#).unwrap());
-    assert!(matches!(&q.check()[..], [DefinitionError::ConditionNotEarlier { .. }]));
+    theme(&mut q)[0].condition =
+        Some(serde_json::from_str(r#"{"answered": "gov_convention"}"#).unwrap());
+    assert!(matches!(
+        &q.check()[..],
+        [DefinitionError::ConditionNotEarlier { .. }]
+    ));
 }
 
 #[test]
 fn conditions_may_read_the_profile_but_not_another_theme() {
-    assert_eq!(with_condition(r#"{"any_of": {"question": "profil_pays_voisins", "values": ["BE"]}}"#), vec![]);
+    assert_eq!(
+        with_condition(r#"{"any_of": {"question": "profil_pays_voisins", "values": ["BE"]}}"#),
+        vec![]
+    );
     let mut q = minimal();
     let mut other = q.steps[1].clone();
     other.id = "mobilite".into();
     for question in &mut other.questions {
         question.id = question.id.replace("gov_", "mob_");
     }
-    other.questions[2].condition =
-        Some(serde_json::from_str(r#"{"equals": {"question": "gov_convention", "value": true}}"#).unwrap());
+    other.questions[2].condition = Some(
+        serde_json::from_str(r#"{"equals": {"question": "gov_convention", "value": true}}"#)
+            .unwrap(),
+    );
     q.steps.push(other);
-    assert!(matches!(&q.check()[..], [DefinitionError::ConditionOtherTheme { .. }]));
+    assert!(matches!(
+        &q.check()[..],
+        [DefinitionError::ConditionOtherTheme { .. }]
+    ));
 }
 
 #[test]
 fn conditions_must_fit_the_kind_and_options_of_their_target() {
-    let wrong_value = with_condition(r#"{"equals": {"question": "gov_convention", "value": "oui"}}"#);
-    assert!(matches!(&wrong_value[..], [DefinitionError::ConditionKindMismatch { kind: "yes_no", .. }]));
+    let wrong_value =
+        with_condition(r#"{"equals": {"question": "gov_convention", "value": "oui"}}"#);
+    assert!(matches!(
+        &wrong_value[..],
+        [DefinitionError::ConditionKindMismatch { kind: "yes_no", .. }]
+    ));
     let level_too_high = with_condition(r#"{"equals": {"question": "gov_relations", "value": 7}}"#);
     assert_eq!(level_too_high.len(), 1);
     let not_a_number = with_condition(r#"{"gt": {"question": "gov_convention", "value": 1}}"#);
     assert_eq!(not_a_number.len(), 1);
-    let unknown_option =
-        with_condition(r#"{"any_of": {"question": "profil_pays_voisins", "values": ["BE", "XX"]}}"#);
+    let unknown_option = with_condition(
+        r#"{"any_of": {"question": "profil_pays_voisins", "values": ["BE", "XX"]}}"#,
+    );
     assert_eq!(
         unknown_option,
         vec![DefinitionError::ConditionUnknownOption {
@@ -218,8 +262,13 @@ fn conditions_must_fit_the_kind_and_options_of_their_target() {
             option: "XX".into()
         }]
     );
-    let nested = with_condition(r#"{"all": [{"not": {"answered": "nulle_part"}}, {"ge": {"question": "gov_relations", "value": 2}}]}"#);
-    assert!(matches!(&nested[..], [DefinitionError::ConditionUnknownQuestion { .. }]));
+    let nested = with_condition(
+        r#"{"all": [{"not": {"answered": "nulle_part"}}, {"ge": {"question": "gov_relations", "value": 2}}]}"#,
+    );
+    assert!(matches!(
+        &nested[..],
+        [DefinitionError::ConditionUnknownQuestion { .. }]
+    ));
 }
 
 #[test]
@@ -228,7 +277,10 @@ fn the_profile_questions_the_app_reads_must_exist() {
     q.steps[0].questions.remove(2);
     assert_eq!(
         q.check(),
-        vec![DefinitionError::MissingProfileQuestion { question: "profil_siren_epci", expected: "siren" }]
+        vec![DefinitionError::MissingProfileQuestion {
+            question: "profil_siren_epci",
+            expected: "siren"
+        }]
     );
 }
 
@@ -252,6 +304,12 @@ fn misc_option_mistakes_are_caught() {
     )
     .unwrap();
     let errors = q.check();
-    assert!(errors.contains(&DefinitionError::EmptyOptionLabel { question: "profil_departement".into(), option: "08".into() }));
-    assert!(errors.contains(&DefinitionError::ExclusiveInSingleChoice { question: "profil_departement".into(), option: "08".into() }));
+    assert!(errors.contains(&DefinitionError::EmptyOptionLabel {
+        question: "profil_departement".into(),
+        option: "08".into()
+    }));
+    assert!(errors.contains(&DefinitionError::ExclusiveInSingleChoice {
+        question: "profil_departement".into(),
+        option: "08".into()
+    }));
 }

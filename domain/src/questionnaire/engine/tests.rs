@@ -25,7 +25,11 @@ fn a_question_depending_on_a_hidden_question_is_hidden_too() {
     let q = questionnaire();
     let mut d = diagnostic();
     answer(&mut d, "gov_convention", Answer::YesNo(true));
-    answer(&mut d, "gov_convention_detail", Answer::Text("Convention Givet-Namur".into()));
+    answer(
+        &mut d,
+        "gov_convention_detail",
+        Answer::Text("Convention Givet-Namur".into()),
+    );
     assert!(visible(&q, &d, "gov_convention_annee"));
     // "Non" hides the detail; its answer is kept but no longer shows the year question.
     answer(&mut d, "gov_convention", Answer::YesNo(false));
@@ -38,7 +42,11 @@ fn conditions_can_read_the_profile() {
     let q = questionnaire();
     let mut d = diagnostic();
     assert!(!visible(&q, &d, "mob_espagne"));
-    answer(&mut d, "profil_pays_voisins", Answer::Choices(vec!["BE".into(), "ES".into()]));
+    answer(
+        &mut d,
+        "profil_pays_voisins",
+        Answer::Choices(vec!["BE".into(), "ES".into()]),
+    );
     assert!(visible(&q, &d, "mob_espagne"));
 }
 
@@ -47,14 +55,30 @@ fn progress_counts_visible_required_questions_with_valid_answers() {
     let q = questionnaire();
     let mut d = diagnostic();
     let gov = q.step("gouvernance").expect("step");
-    assert_eq!(step_progress(&q, gov, &d), Progress { answered: 0, applicable: 3 });
+    assert_eq!(
+        step_progress(&q, gov, &d),
+        Progress {
+            answered: 0,
+            applicable: 3
+        }
+    );
 
     answer(&mut d, "gov_relations", Answer::Maturity(2));
     answer(&mut d, "gov_convention", Answer::YesNo(true));
     answer(&mut d, "gov_instances", Answer::Choice("nulle_part".into()));
-    answer(&mut d, "gov_commentaire", Answer::Text("Rien à ajouter".into()));
+    answer(
+        &mut d,
+        "gov_commentaire",
+        Answer::Text("Rien à ajouter".into()),
+    );
     // Detail now visible (unanswered); the invalid option does not count; the comment is optional.
-    assert_eq!(step_progress(&q, gov, &d), Progress { answered: 2, applicable: 4 });
+    assert_eq!(
+        step_progress(&q, gov, &d),
+        Progress {
+            answered: 2,
+            applicable: 4
+        }
+    );
 
     answer(&mut d, "gov_instances", Answer::Unknown);
     assert_eq!(
@@ -62,10 +86,20 @@ fn progress_counts_visible_required_questions_with_valid_answers() {
         Err(AnswerError::UnknownNotAllowed)
     );
     answer(&mut d, "gov_instances", Answer::Choice("souvent".into()));
-    answer(&mut d, "gov_convention_detail", Answer::Text("Accord Givet-Namur".into()));
+    answer(
+        &mut d,
+        "gov_convention_detail",
+        Answer::Text("Accord Givet-Namur".into()),
+    );
     answer(&mut d, "gov_convention_annee", Answer::Number(2019.0));
     let progress = step_progress(&q, gov, &d);
-    assert_eq!(progress, Progress { answered: 5, applicable: 5 });
+    assert_eq!(
+        progress,
+        Progress {
+            answered: 5,
+            applicable: 5
+        }
+    );
     assert!(progress.is_complete());
     assert_eq!(progress.percent(), 100);
 }
@@ -77,7 +111,13 @@ fn a_not_concerned_theme_has_nothing_applicable_but_keeps_its_answers() {
     answer(&mut d, "mob_cooperation", Answer::Maturity(3));
     d.not_concerned_themes.insert("mobilite".into());
     let mob = q.step("mobilite").expect("step");
-    assert_eq!(step_progress(&q, mob, &d), Progress { answered: 0, applicable: 0 });
+    assert_eq!(
+        step_progress(&q, mob, &d),
+        Progress {
+            answered: 0,
+            applicable: 0
+        }
+    );
     assert_eq!(step_progress(&q, mob, &d).percent(), 100);
     assert_eq!(d.answers.get("mob_cooperation"), Some(&Answer::Maturity(3)));
     assert!(review(&q, &d).iter().all(|item| item.step_id != "mobilite"));
@@ -89,7 +129,13 @@ fn the_profile_cannot_be_marked_not_concerned() {
     let mut d = diagnostic();
     d.not_concerned_themes.insert("profil".into());
     let profile = q.step("profil").expect("step");
-    assert_eq!(step_progress(&q, profile, &d), Progress { answered: 1, applicable: 4 });
+    assert_eq!(
+        step_progress(&q, profile, &d),
+        Progress {
+            answered: 1,
+            applicable: 4
+        }
+    );
 }
 
 #[test]
@@ -97,7 +143,13 @@ fn overall_progress_sums_the_steps() {
     let q = questionnaire();
     let mut d = diagnostic();
     answer(&mut d, "mob_cooperation", Answer::Unknown);
-    assert_eq!(overall_progress(&q, &d), Progress { answered: 2, applicable: 9 });
+    assert_eq!(
+        overall_progress(&q, &d),
+        Progress {
+            answered: 2,
+            applicable: 9
+        }
+    );
     assert_eq!(overall_progress(&q, &d).percent(), 22);
 }
 
@@ -106,9 +158,17 @@ fn review_lists_missing_and_invalid_answers_in_questionnaire_order() {
     let q = questionnaire();
     let mut d = diagnostic();
     answer(&mut d, "profil_code_insee", Answer::Text("20004".into()));
-    answer(&mut d, "profil_siren_epci", Answer::Text("123456789".into()));
+    answer(
+        &mut d,
+        "profil_siren_epci",
+        Answer::Text("123456789".into()),
+    );
     answer(&mut d, "gov_convention", Answer::YesNo(true));
-    answer(&mut d, "gov_convention_detail", Answer::Text("Un texte bien trop long pour la limite".into()));
+    answer(
+        &mut d,
+        "gov_convention_detail",
+        Answer::Text("Un texte bien trop long pour la limite".into()),
+    );
     d.not_concerned_themes.insert("mobilite".into());
 
     let items = review(&q, &d);
@@ -130,8 +190,14 @@ fn review_lists_missing_and_invalid_answers_in_questionnaire_order() {
     assert_eq!(items[0].question_label, "Code INSEE");
     assert!(items[0].message().contains("2B"));
     assert!(items[1].message().contains("Luhn"));
-    assert_eq!(items[2].message(), "Cette question n'a pas encore de réponse.");
-    assert!(matches!(items[5].problem, ReviewProblem::Invalid(AnswerError::TextTooLong { .. })));
+    assert_eq!(
+        items[2].message(),
+        "Cette question n'a pas encore de réponse."
+    );
+    assert!(matches!(
+        items[5].problem,
+        ReviewProblem::Invalid(AnswerError::TextTooLong { .. })
+    ));
 }
 
 #[test]

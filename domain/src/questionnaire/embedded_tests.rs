@@ -1,0 +1,204 @@
+//! Tests of the questionnaire shipped in `data/questionnaire.json`.
+
+use std::collections::BTreeSet;
+
+use super::*;
+use crate::answer::Answer;
+use crate::diagnostic::profile_ids;
+use crate::reference::ReferenceTables;
+
+fn embedded() -> &'static Questionnaire {
+    match Questionnaire::embedded() {
+        Ok(questionnaire) => questionnaire,
+        Err(error) => panic!("{error}"),
+    }
+}
+
+#[test]
+fn the_embedded_questionnaire_passes_the_check() {
+    let questionnaire = embedded();
+    assert_eq!(questionnaire.check(), vec![]);
+    assert_eq!(questionnaire.id, "mot-pvd-transfrontalier");
+    assert_eq!(questionnaire.version, 1);
+    assert_eq!(questionnaire.maturity_levels[2].label, "Contacts établis");
+}
+
+#[test]
+fn it_has_the_profile_then_the_twelve_themes() {
+    let questionnaire = embedded();
+    let ids: Vec<&str> = questionnaire.steps.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        vec![
+            "profil",
+            "gouvernance",
+            "mobilite",
+            "sante",
+            "emploi",
+            "economie",
+            "education",
+            "culture",
+            "environnement",
+            "amenagement",
+            "services_publics",
+            "observation",
+            "ingenierie",
+        ]
+    );
+    assert_eq!(
+        questionnaire.profile_step().map(|s| s.kind),
+        Some(StepKind::Profile)
+    );
+    assert_eq!(questionnaire.theme_steps().count(), 12);
+}
+
+#[test]
+fn each_theme_has_five_to_eight_questions_with_help() {
+    for step in embedded().theme_steps() {
+        let count = step.questions.len();
+        assert!(
+            (5..=8).contains(&count),
+            "{} has {count} questions",
+            step.id
+        );
+        assert!(
+            step.eu_cluster.is_some() || !step.obstacles.is_empty(),
+            "{} has no tags",
+            step.id
+        );
+    }
+    for question in embedded().questions() {
+        let help = question.help.trim();
+        assert!(
+            help.ends_with('.'),
+            "{}: help should be sentences",
+            question.id
+        );
+        assert!(
+            help.chars().count() <= 320,
+            "{}: help is too long",
+            question.id
+        );
+    }
+}
+
+#[test]
+fn the_profile_options_match_the_reference_tables() {
+    let questionnaire = embedded();
+    let tables = ReferenceTables::embedded().expect("tables");
+    let option_ids = |id: &str| -> BTreeSet<String> {
+        let question = questionnaire.question(id).expect("profile question");
+        question
+            .kind
+            .options()
+            .iter()
+            .map(|o| o.id.clone())
+            .collect()
+    };
+    let departements: BTreeSet<String> =
+        tables.departements.iter().map(|d| d.code.clone()).collect();
+    assert_eq!(option_ids(profile_ids::DEPARTEMENT), departements);
+    let programmes: BTreeSet<String> = tables.programmes.iter().map(|p| p.id.clone()).collect();
+    assert_eq!(option_ids(profile_ids::INTERREG_PROGRAMMES), programmes);
+    let neighbours = option_ids(profile_ids::NEIGHBOUR_COUNTRIES);
+    let expected = [
+        "BE", "LU", "DE", "CH", "IT", "MC", "ES", "AD", "BR", "SR", "SX",
+    ];
+    assert_eq!(neighbours, expected.iter().map(|c| c.to_string()).collect());
+    assert!(neighbours.iter().all(|code| tables.country(code).is_some()));
+}
+
+#[test]
+fn lookups_find_steps_and_questions() {
+    let questionnaire = embedded();
+    assert_eq!(
+        questionnaire.step("sante").map(|s| s.title.as_str()),
+        Some("Santé et secours")
+    );
+    assert_eq!(
+        questionnaire
+            .step_of_question("mob_desserte")
+            .map(|s| s.id.as_str()),
+        Some("mobilite")
+    );
+    assert!(questionnaire.question(profile_ids::INSEE_CODE).is_some());
+    assert_eq!(
+        questionnaire.position_of(profile_ids::COMMUNE_NAME),
+        Some(0)
+    );
+    assert!(questionnaire.step("inconnue").is_none());
+}
+
+#[test]
+fn the_definition_survives_a_json_round_trip() {
+    let questionnaire = embedded();
+    let json = serde_json::to_string(questionnaire).expect("serialise");
+    assert_eq!(Questionnaire::from_json(&json).as_ref(), Ok(questionnaire));
+}
+
+#[test]
+fn a_misspelt_field_or_a_broken_definition_is_refused_with_a_message() {
+    let misspelt = Questionnaire::embedded_json().replacen("\"help\"", "\"aide\"", 1);
+    let error = Questionnaire::from_json(&misspelt).expect_err("unknown field");
+    assert!(matches!(error, LoadError::Parse(_)));
+    assert!(error
+        .to_string()
+        .starts_with("Le questionnaire est illisible"));
+
+    let broken = Questionnaire::embedded_json().replacen("\"version\": 1", "\"version\": 0", 1);
+    let error = Questionnaire::from_json(&broken).expect_err("version 0");
+    assert_eq!(
+        error,
+        LoadError::Invalid(vec![DefinitionError::VersionZero])
+    );
+    assert_eq!(
+        error.to_string(),
+        "Le questionnaire comporte 1 problème(s) : La version du questionnaire doit être un entier \
+         supérieur ou égal à 1."
+    );
+}
+
+#[test]
+fn a_full_walk_through_completes_and_scores() {
+    let questionnaire = embedded();
+    let mut diagnostic =
+        crate::Diagnostic::new("d".into(), "Givet", "t", "mot-pvd-transfrontalier", 1);
+    for step in questionnaire.theme_steps().skip(1) {
+        diagnostic.not_concerned_themes.insert(step.id.clone());
+    }
+    let answers = [
+        (profile_ids::INSEE_CODE, Answer::Text("08190".into())),
+        (profile_ids::DEPARTEMENT, Answer::Choice("08".into())),
+        ("profil_population", Answer::Number(6500.0)),
+        (
+            profile_ids::NEIGHBOUR_COUNTRIES,
+            Answer::Choices(vec!["BE".into()]),
+        ),
+        ("profil_distance_frontiere", Answer::Number(1.5)),
+        ("profil_structures", Answer::Choices(vec!["aucune".into()])),
+        (profile_ids::EPCI_SIREN, Answer::Text("200067213".into())),
+        (
+            profile_ids::INTERREG_PROGRAMMES,
+            Answer::Choices(vec!["fwvl".into()]),
+        ),
+        (
+            "profil_fonction_repondant",
+            Answer::Choice("chef_projet_pvd".into()),
+        ),
+        ("gov_relations", Answer::Maturity(2)),
+        ("gov_convention", Answer::YesNo(false)),
+        ("gov_instances", Answer::Choice("ponctuellement".into())),
+        ("gov_projet_territoire", Answer::Unknown),
+        ("gov_obstacle", Answer::YesNo(false)),
+        ("gov_langues", Answer::Choices(vec!["neerlandais".into()])),
+    ];
+    for (id, answer) in answers {
+        diagnostic.answers.insert(id.to_string(), answer);
+    }
+    assert_eq!(review(questionnaire, &diagnostic), vec![]);
+    let progress = overall_progress(questionnaire, &diagnostic);
+    assert!(progress.is_complete(), "{progress:?}");
+    let gouvernance = questionnaire.step("gouvernance").expect("step");
+    let score = score_theme(questionnaire, gouvernance, &diagnostic);
+    assert_eq!((score.points, score.potential, score.unknown), (3, 10, 1));
+}
