@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::answer::Answer;
+use crate::project::{GoodPractice, ProjectSheet};
 
 /// Well-known question ids of the territory profile that the rest of the app reads.
 pub mod profile_ids {
@@ -61,6 +62,12 @@ pub struct Diagnostic {
     /// Where the diagnostic stands.
     #[serde(default)]
     pub status: DiagnosticStatus,
+    /// Draft cross-border projects ("fiches projet").
+    #[serde(default)]
+    pub project_sheets: Vec<ProjectSheet>,
+    /// Good practices declared for MOT.
+    #[serde(default)]
+    pub good_practices: Vec<GoodPractice>,
 }
 
 impl Diagnostic {
@@ -88,6 +95,8 @@ impl Diagnostic {
             not_concerned_themes: BTreeSet::new(),
             private_notes: BTreeMap::new(),
             status: DiagnosticStatus::InProgress,
+            project_sheets: Vec::new(),
+            good_practices: Vec::new(),
         }
     }
 

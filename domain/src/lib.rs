@@ -5,6 +5,7 @@
 
 pub mod answer;
 pub mod diagnostic;
+pub mod project;
 pub mod questionnaire;
 pub mod reference;
 
