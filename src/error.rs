@@ -1,6 +1,7 @@
 //! The app's error: what can go wrong in a use case, shown to the user in French.
 
 use domain::diagnostic::CommuneNameError;
+use domain::questionnaire::LoadError;
 
 use crate::storage::StorageError;
 
@@ -13,6 +14,9 @@ pub enum AppError {
     /// The commune name typed at creation was refused.
     #[error(transparent)]
     CommuneName(#[from] CommuneNameError),
+    /// The questionnaire shipped with the app could not be read (a packaging fault).
+    #[error(transparent)]
+    Questionnaire(#[from] LoadError),
 }
 
 impl AppError {

@@ -13,11 +13,12 @@ pub mod state;
 pub mod storage;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use components::layout::{SiteFooter, SiteHeader};
-use pages::{diagnostic::DiagnosticPage, home::HomePage, not_found::NotFoundPage};
+use pages::diagnostic::{DiagnosticOverview, DiagnosticWorkspace};
+use pages::{home::HomePage, not_found::NotFoundPage, step::StepPage};
 
 /// The whole app: shell (header, main, footer) and routes.
 #[component]
@@ -29,7 +30,10 @@ pub fn App() -> impl IntoView {
             <main id="contenu" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/diagnostic/:id") view=DiagnosticPage/>
+                    <ParentRoute path=path!("/diagnostic/:id") view=DiagnosticWorkspace>
+                        <Route path=path!("") view=DiagnosticOverview/>
+                        <Route path=path!(":step") view=StepPage/>
+                    </ParentRoute>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -35,7 +35,10 @@ async fn creating_twice_the_same_id_is_refused() {
     let givet = diagnostic("Givet", "2026-01-01T10:00:00.000Z");
     repository.create(&givet).await.expect("create");
     let again = repository.create(&givet).await;
-    assert!(matches!(again, Err(StorageError::AlreadyExists { .. })), "{again:?}");
+    assert!(
+        matches!(again, Err(StorageError::AlreadyExists { .. })),
+        "{again:?}"
+    );
     repository.delete_database().await.expect("cleanup");
 }
 
@@ -81,8 +84,12 @@ async fn updates_in_a_row_each_start_from_the_latest_record() {
     let givet = diagnostic("Givet", "2026-01-01T10:00:00.000Z");
     repository.create(&givet).await.expect("create");
     // Two writers that each change one answer: both answers must survive.
-    let first = repository.update(&givet.id, |d| d.set_answer("a", Some(Answer::YesNo(true)), "t1"));
-    let second = repository.update(&givet.id, |d| d.set_answer("b", Some(Answer::YesNo(false)), "t2"));
+    let first = repository.update(&givet.id, |d| {
+        d.set_answer("a", Some(Answer::YesNo(true)), "t1")
+    });
+    let second = repository.update(&givet.id, |d| {
+        d.set_answer("b", Some(Answer::YesNo(false)), "t2")
+    });
     let (first, second) = futures::future::join(first, second).await;
     first.expect("first update");
     second.expect("second update");
@@ -106,9 +113,14 @@ async fn delete_removes_the_record() {
 async fn a_missing_record_is_reported_as_not_found() {
     let repository = fresh_repository().await;
     let missing = "00000000-0000-4000-8000-000000000000";
-    let expected = StorageError::NotFound { id: missing.to_string() };
+    let expected = StorageError::NotFound {
+        id: missing.to_string(),
+    };
     assert_eq!(repository.get(missing).await, Err(expected.clone()));
-    assert_eq!(repository.update(missing, |_| {}).await, Err(expected.clone()));
+    assert_eq!(
+        repository.update(missing, |_| {}).await,
+        Err(expected.clone())
+    );
     assert_eq!(repository.delete(missing).await, Err(expected.clone()));
     assert!(expected.to_string().contains("n'existe pas"));
     repository.delete_database().await.expect("cleanup");
@@ -117,13 +129,19 @@ async fn a_missing_record_is_reported_as_not_found() {
 #[wasm_bindgen_test]
 async fn metadata_round_trips_and_is_none_when_never_written() {
     let repository = fresh_repository().await;
-    let never: Option<String> = repository.get_meta("last_backup_at").await.expect("get meta");
+    let never: Option<String> = repository
+        .get_meta("last_backup_at")
+        .await
+        .expect("get meta");
     assert_eq!(never, None);
     repository
         .set_meta("last_backup_at", &"2026-03-01T08:00:00.000Z".to_string())
         .await
         .expect("set meta");
-    let stored: Option<String> = repository.get_meta("last_backup_at").await.expect("get meta");
+    let stored: Option<String> = repository
+        .get_meta("last_backup_at")
+        .await
+        .expect("get meta");
     assert_eq!(stored.as_deref(), Some("2026-03-01T08:00:00.000Z"));
     repository.delete_database().await.expect("cleanup");
 }

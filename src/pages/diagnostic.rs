@@ -1,32 +1,42 @@
-//! The page of one diagnostic, reached by `/diagnostic/:id` (also as a deep link after a reload).
+//! The pages of one diagnostic under `/diagnostic/:id`: the workspace that loads it and
+//! provides the editing session, and the overview shown at `/diagnostic/:id`.
 
-use domain::Diagnostic;
+use domain::questionnaire::{overall_progress, step_progress, Questionnaire};
+use domain::DiagnosticStatus;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
 
 use crate::components::notice::ErrorNotice;
+use crate::components::save_status::SaveStatusIndicator;
+use crate::components::step_list::StepList;
 use crate::platform::{format_datetime_fr, set_page_title};
-use crate::state::diagnostics::load_diagnostic;
+use crate::state::diagnostics::questionnaire;
+use crate::state::session::{load_for_editing, DiagnosticSession};
+use crate::state::steps::{step_href, REVIEW_STEP_ID};
 
-/// The diagnostic page: loads the diagnostic named in the address.
+/// Loads the diagnostic named in the address and lays out its pages around the table of contents.
 #[component]
-pub fn DiagnosticPage() -> impl IntoView {
+pub fn DiagnosticWorkspace() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let diagnostic = LocalResource::new(move || {
-        let id = id();
-        async move { load_diagnostic(&id).await }
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let loaded = LocalResource::new(move || {
+        let id = id.get();
+        async move { load_for_editing(&id).await }
     });
-
     view! {
-        <Transition fallback=|| view! { <p>"Chargement du diagnostic…"</p> }>
+        <Suspense fallback=|| view! { <p>"Chargement du diagnostic…"</p> }>
             {move || {
-                diagnostic
+                loaded
                     .get()
-                    .map(|result| match result {
-                        Ok(diagnostic) => view! { <DiagnosticOverview diagnostic/> }.into_any(),
-                        Err(error) if error.is_not_found() => {
+                    .map(|result| match (result, questionnaire()) {
+                        (Ok(diagnostic), Ok(questionnaire)) => {
+                            let session = DiagnosticSession::start(diagnostic);
+                            provide_context(session);
+                            on_cleanup(move || session.stop());
+                            view! { <Workspace questionnaire/> }.into_any()
+                        }
+                        (Err(error), _) if error.is_not_found() => {
                             set_page_title("Diagnostic introuvable");
                             view! {
                                 <h1>"Diagnostic introuvable"</h1>
@@ -35,7 +45,7 @@ pub fn DiagnosticPage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Err(error) => {
+                        (Err(error), _) | (_, Err(error)) => {
                             view! {
                                 <h1>"Diagnostic"</h1>
                                 <ErrorNotice message=error.to_string()/>
@@ -44,23 +54,87 @@ pub fn DiagnosticPage() -> impl IntoView {
                         }
                     })
             }}
-        </Transition>
+        </Suspense>
     }
 }
 
-/// What a loaded diagnostic shows: its territory and its dates.
+/// The two-column layout: steps on the side, the current page beside them.
 #[component]
-fn DiagnosticOverview(diagnostic: Diagnostic) -> impl IntoView {
-    let name = diagnostic.commune_name().to_string();
-    set_page_title(&format!("Diagnostic de {name}"));
+fn Workspace(questionnaire: &'static Questionnaire) -> impl IntoView {
+    let params = use_params_map();
+    let current = Signal::derive(move || params.read().get("step"));
+    view! {
+        <div class="workspace">
+            <aside class="workspace__side">
+                <StepList questionnaire current/>
+                <SaveStatusIndicator/>
+            </aside>
+            <div class="workspace__content">
+                <Outlet/>
+            </div>
+        </div>
+    }
+}
+
+/// The overview of a diagnostic: its territory, dates, progress, and where to continue.
+#[component]
+pub fn DiagnosticOverview() -> impl IntoView {
+    let session = expect_context::<DiagnosticSession>();
+    let Ok(questionnaire) = questionnaire() else {
+        return view! { <p>"Questionnaire indisponible."</p> }.into_any();
+    };
+    let name = move || session.diagnostic.with(|d| d.commune_name().to_string());
+    Effect::new(move |_| set_page_title(&format!("Diagnostic de {}", name())));
+    let progress = Memo::new(move |_| {
+        session
+            .diagnostic
+            .with(|d| overall_progress(questionnaire, d))
+    });
+    // Continue with the first step that still has unanswered questions, else the review.
+    let next_step = Memo::new(move |_| {
+        session.diagnostic.with(|diagnostic| {
+            questionnaire
+                .steps
+                .iter()
+                .find(|step| !step_progress(questionnaire, step, diagnostic).is_complete())
+                .map(|step| step.id.clone())
+                .unwrap_or_else(|| REVIEW_STEP_ID.to_string())
+        })
+    });
+    let started = move || progress.get().answered > 1;
+    let id = session.id();
     view! {
         <h1>"Diagnostic de " {name}</h1>
         <dl class="facts">
+            <dt>"État"</dt>
+            <dd>
+                {move || match session.diagnostic.with(|d| d.status) {
+                    DiagnosticStatus::Completed => "Terminé (toujours modifiable)",
+                    DiagnosticStatus::InProgress => "En cours",
+                }}
+            </dd>
+            <dt>"Avancement"</dt>
+            <dd data-testid="overall-progress">
+                {move || {
+                    let p = progress.get();
+                    format!("{} % ({} réponses sur {})", p.percent(), p.answered, p.applicable)
+                }}
+            </dd>
             <dt>"Créé le"</dt>
-            <dd>{format_datetime_fr(&diagnostic.created_at)}</dd>
+            <dd>{move || session.diagnostic.with(|d| format_datetime_fr(&d.created_at))}</dd>
             <dt>"Dernière modification"</dt>
-            <dd>{format_datetime_fr(&diagnostic.updated_at)}</dd>
+            <dd>{move || session.diagnostic.with(|d| format_datetime_fr(&d.updated_at))}</dd>
         </dl>
-        <p><A href="/">"Revenir à la liste des diagnostics"</A></p>
+        <p>
+            "Le questionnaire compte un profil du territoire et douze thèmes. Vous pouvez y répondre "
+            "dans l'ordre ou sauter d'une étape à l'autre : chaque réponse est enregistrée aussitôt sur "
+            "cet appareil."
+        </p>
+        <p>
+            <A href=move || step_href(&id, &next_step.get()) attr:class="button button--primary">
+                {move || if started() { "Reprendre le diagnostic" } else { "Commencer le diagnostic" }}
+            </A>
+        </p>
     }
+    .into_any()
 }

@@ -1,6 +1,7 @@
 //! Home page: what the tool is, creating a diagnostic, and the diagnostics on this device.
 
-use domain::Diagnostic;
+use domain::questionnaire::overall_progress;
+use domain::{Diagnostic, DiagnosticStatus};
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -10,7 +11,9 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::notice::ErrorNotice;
 use crate::platform::{format_datetime_fr, set_page_title};
-use crate::state::diagnostics::{create_diagnostic, delete_diagnostic, list_diagnostics};
+use crate::state::diagnostics::{
+    create_diagnostic, delete_diagnostic, list_diagnostics, questionnaire,
+};
 
 /// The home page.
 #[component]
@@ -91,9 +94,10 @@ fn CreateDiagnosticForm() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             match create_diagnostic(&commune_name.get_untracked()).await {
-                Ok(diagnostic) => {
-                    navigate(&format!("/diagnostic/{}", diagnostic.id), Default::default())
-                }
+                Ok(diagnostic) => navigate(
+                    &format!("/diagnostic/{}", diagnostic.id),
+                    Default::default(),
+                ),
                 Err(problem) => {
                     error.set(Some(problem.to_string()));
                     busy.set(false);
@@ -158,6 +162,21 @@ fn DiagnosticList(diagnostics: Vec<Diagnostic>, on_deleted: Callback<String>) ->
     }
 }
 
+/// "42 % · En cours" (or "Terminé") for the list.
+fn progress_summary(diagnostic: &Diagnostic) -> String {
+    let state = match diagnostic.status {
+        DiagnosticStatus::Completed => "Terminé",
+        DiagnosticStatus::InProgress => "En cours",
+    };
+    match questionnaire() {
+        Ok(questionnaire) => {
+            let percent = overall_progress(questionnaire, diagnostic).percent();
+            format!("{percent} % des réponses · {state}")
+        }
+        Err(_) => state.to_string(),
+    }
+}
+
 /// One diagnostic of the list, with its delete confirmation.
 #[component]
 fn DiagnosticItem(diagnostic: Diagnostic, on_deleted: Callback<String>) -> impl IntoView {
@@ -200,13 +219,18 @@ fn DiagnosticItem(diagnostic: Diagnostic, on_deleted: Callback<String>) -> impl 
 
     let href = format!("/diagnostic/{id}");
     let updated = format_datetime_fr(&diagnostic.updated_at);
+    let progress = progress_summary(&diagnostic);
     let link_name = name.clone();
     let confirm_name = name.clone();
     view! {
         <li class="diagnostic-item" data-testid="diagnostic-item">
             <div class="diagnostic-item__main">
                 <A href=href attr:class="diagnostic-item__link">{link_name}</A>
-                <p class="diagnostic-item__meta">"Modifié le " {updated}</p>
+                <p class="diagnostic-item__meta">
+                    <span data-testid="diagnostic-progress">{progress}</span>
+                    " · Modifié le "
+                    {updated}
+                </p>
             </div>
             <Show
                 when=move || confirming.get()

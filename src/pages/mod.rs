@@ -3,3 +3,5 @@
 pub mod diagnostic;
 pub mod home;
 pub mod not_found;
+pub mod review;
+pub mod step;

@@ -1,26 +1,28 @@
 //! Use cases on the diagnostics kept on this device.
 
 use domain::diagnostic::check_commune_name;
+use domain::questionnaire::Questionnaire;
 use domain::Diagnostic;
 
 use crate::error::AppError;
 use crate::platform::{new_uuid, now_iso};
 use crate::storage::shared_repository;
 
-/// Id of the questionnaire new diagnostics are answered against.
-pub const QUESTIONNAIRE_ID: &str = "mot-pvd-transfrontalier";
-/// Version of that questionnaire.
-pub const QUESTIONNAIRE_VERSION: u32 = 1;
+/// The questionnaire shipped with the app (read and checked once).
+pub fn questionnaire() -> Result<&'static Questionnaire, AppError> {
+    Ok(Questionnaire::embedded()?)
+}
 
 /// Creates and stores a new diagnostic for the commune typed by the user.
 pub async fn create_diagnostic(commune_name: &str) -> Result<Diagnostic, AppError> {
     let name = check_commune_name(commune_name)?;
+    let questionnaire = questionnaire()?;
     let diagnostic = Diagnostic::new(
         new_uuid(),
         &name,
         &now_iso(),
-        QUESTIONNAIRE_ID,
-        QUESTIONNAIRE_VERSION,
+        &questionnaire.id,
+        questionnaire.version,
     );
     shared_repository().await?.create(&diagnostic).await?;
     Ok(diagnostic)

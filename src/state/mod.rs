@@ -1,3 +1,5 @@
 //! Application state and the use cases the pages call: they join the domain, storage and platform.
 
 pub mod diagnostics;
+pub mod session;
+pub mod steps;

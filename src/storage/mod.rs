@@ -4,11 +4,14 @@
 
 mod database;
 mod error;
+pub mod journal;
 mod repository;
 
 use std::cell::RefCell;
 
-pub use database::{open_database, open_database_at, DB_NAME, DB_VERSION, STORE_DIAGNOSTICS, STORE_META};
+pub use database::{
+    open_database, open_database_at, DB_NAME, DB_VERSION, STORE_DIAGNOSTICS, STORE_META,
+};
 pub use error::StorageError;
 pub use repository::Repository;
 

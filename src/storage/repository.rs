@@ -40,7 +40,8 @@ impl Repository {
         let existing: Option<String> = store
             .get_key(diagnostic.id.as_str())
             .with_key_type::<String>()
-            .primitive()?.await?;
+            .primitive()?
+            .await?;
         if existing.is_some() {
             return Err(StorageError::AlreadyExists {
                 id: diagnostic.id.clone(),
@@ -103,7 +104,11 @@ impl Repository {
             .with_mode(TransactionMode::Readwrite)
             .build()?;
         let store = tx.object_store(STORE_DIAGNOSTICS)?;
-        let existing: Option<String> = store.get_key(id).with_key_type::<String>().primitive()?.await?;
+        let existing: Option<String> = store
+            .get_key(id)
+            .with_key_type::<String>()
+            .primitive()?
+            .await?;
         if existing.is_none() {
             return Err(StorageError::NotFound { id: id.to_string() });
         }
@@ -113,7 +118,10 @@ impl Repository {
     }
 
     /// Reads a metadata value, `None` when it was never written.
-    pub async fn get_meta<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StorageError> {
+    pub async fn get_meta<T: DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Result<Option<T>, StorageError> {
         let tx = self.db.transaction(STORE_META).build()?;
         let store = tx.object_store(STORE_META)?;
         Ok(store.get(key).serde()?.await?)
