@@ -9,11 +9,16 @@ use super::StorageError;
 /// Name of the app's database.
 pub const DB_NAME: &str = "diagnostic-transfrontalier";
 /// Schema version this build of the app writes.
-pub const DB_VERSION: u32 = 1;
+pub const DB_VERSION: u32 = 2;
 /// Store of diagnostics, keyed by their `id` field.
 pub const STORE_DIAGNOSTICS: &str = "diagnostics";
 /// Store of app metadata (last backup time, settings), with out-of-line string keys.
 pub const STORE_META: &str = "meta";
+/// Store of MOT's own review of a town's diagnostic (status, notes), keyed by `diagnostic_id`;
+/// kept apart from the town's data (schema version 2).
+pub const STORE_MOT_REVIEWS: &str = "mot_reviews";
+/// Store of the feedback MOT sent back about a diagnostic, keyed by `diagnostic_id` (schema version 2).
+pub const STORE_FEEDBACK: &str = "feedback";
 
 /// Opens (creating or upgrading as needed) the database `name` at the current schema version.
 pub async fn open_database(name: &str) -> Result<Database, StorageError> {
@@ -48,6 +53,14 @@ fn upgrade_to(db: &Database, version: u32) -> indexed_db_futures::Result<()> {
                 .with_key_path(KeyPath::from("id"))
                 .build()?;
             db.create_object_store(STORE_META).build()?;
+        }
+        2 => {
+            db.create_object_store(STORE_MOT_REVIEWS)
+                .with_key_path(KeyPath::from("diagnostic_id"))
+                .build()?;
+            db.create_object_store(STORE_FEEDBACK)
+                .with_key_path(KeyPath::from("diagnostic_id"))
+                .build()?;
         }
         _ => {}
     }

@@ -10,7 +10,8 @@ mod repository;
 use std::cell::RefCell;
 
 pub use database::{
-    open_database, open_database_at, DB_NAME, DB_VERSION, STORE_DIAGNOSTICS, STORE_META,
+    open_database, open_database_at, DB_NAME, DB_VERSION, STORE_DIAGNOSTICS, STORE_FEEDBACK,
+    STORE_META, STORE_MOT_REVIEWS,
 };
 pub use error::StorageError;
 pub use repository::Repository;
