@@ -93,6 +93,19 @@ pub async fn load_for_editing(id: &str) -> Result<Diagnostic, AppError> {
     Ok(replayed)
 }
 
+/// Tells the page (benchmarks, tests) that a change reached IndexedDB: a `diagnostic-committed` event.
+fn signal_commit() {
+    if let (Some(window), Ok(event)) = (
+        web_sys::window(),
+        web_sys::CustomEvent::new(COMMITTED_EVENT),
+    ) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// Name of the window event dispatched after each commit to IndexedDB.
+pub const COMMITTED_EVENT: &str = "diagnostic-committed";
+
 fn apply_edits(diagnostic: &mut Diagnostic, edits: &PendingEdits, now: &str) {
     for (question_id, answer) in edits {
         diagnostic.set_answer(question_id, answer.clone(), now);
@@ -189,6 +202,7 @@ impl DiagnosticSession {
                     session.show_record(record);
                     session.status.set(SaveStatus::Saved);
                     session.announce();
+                    signal_commit();
                 }
                 Err(error) => session.status.set(SaveStatus::Failed(error.to_string())),
             }

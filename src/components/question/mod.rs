@@ -126,7 +126,12 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
 
     let error_id = context.error_id.clone();
     view! {
-        <div class="question" id=format!("question-{}", question.id) data-question=question.id.clone()>
+        <div
+            class="question"
+            id=format!("question-{}", question.id)
+            data-question=question.id.clone()
+            data-kind=question.kind.type_name()
+        >
             {field}
             <p id=error_id class="field-error" aria-live="polite">
                 {move || error.get()}
