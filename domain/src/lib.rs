@@ -4,12 +4,15 @@
 //! tested on the host. The Leptos app depends on this crate, never the reverse.
 
 pub mod answer;
+pub mod bundle;
 pub mod diagnostic;
 pub mod project;
 pub mod questionnaire;
 pub mod reference;
+pub mod report;
 
 pub use answer::Answer;
 pub use diagnostic::{Diagnostic, DiagnosticStatus};
 pub use questionnaire::{Question, QuestionKind, Questionnaire, Step, StepKind};
 pub use reference::{suggest_programmes, Programme, ReferenceTables};
+pub use report::{build_report, Report};

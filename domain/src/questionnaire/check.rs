@@ -9,8 +9,9 @@ mod definition_error;
 
 pub use definition_error::DefinitionError;
 
-use conditions::check_condition;
+use conditions::{check_condition, Scope};
 
+use super::condition::Condition;
 use super::kind::{QuestionKind, MAX_MATURITY_LEVEL};
 use super::model::{Question, Questionnaire, StepKind};
 use super::validate::fr_number;
@@ -41,6 +42,27 @@ impl Questionnaire {
         if profile_count != 1 || self.steps.first().map(|s| s.kind) != Some(StepKind::Profile) {
             errors.push(DefinitionError::ProfileStepMisplaced);
         }
+        let closing_count = self
+            .steps
+            .iter()
+            .filter(|s| s.kind == StepKind::Closing)
+            .count();
+        if closing_count > 1
+            || (closing_count == 1 && self.steps.last().map(|s| s.kind) != Some(StepKind::Closing))
+        {
+            errors.push(DefinitionError::ClosingStepMisplaced);
+        }
+        for step in self.steps.iter().filter(|s| s.kind != StepKind::Theme) {
+            for question in step
+                .questions
+                .iter()
+                .filter(|q| q.kind.max_points().is_some())
+            {
+                errors.push(DefinitionError::ScoredOutsideTheme {
+                    question: question.id.clone(),
+                });
+            }
+        }
         let places = self.check_ids(&mut errors);
         for question in self.questions() {
             check_question(question, &mut errors);
@@ -50,11 +72,10 @@ impl Questionnaire {
         for step in &self.steps {
             for question in &step.questions {
                 if let Some(condition) = &question.condition {
-                    let here = Place {
-                        position,
-                        step: &step.id,
-                        step_kind: step.kind,
-                        question,
+                    let here = Scope {
+                        owner: &question.id,
+                        before: position,
+                        step: Some(&step.id),
                     };
                     check_condition(condition, &here, &places, &mut errors);
                 }
@@ -62,6 +83,25 @@ impl Questionnaire {
             }
         }
         self.check_profile_questions(&mut errors);
+        errors
+    }
+
+    /// Checks a condition used outside the questionnaire (e.g. by an opportunity rule): it may
+    /// read any question, and its tests must fit the kinds and options of the questions read.
+    /// Errors name `owner` as the question carrying the condition.
+    pub fn check_outside_condition(
+        &self,
+        owner: &str,
+        condition: &Condition,
+    ) -> Vec<DefinitionError> {
+        let mut errors = Vec::new();
+        let places = self.check_ids(&mut Vec::new());
+        let scope = Scope {
+            owner,
+            before: usize::MAX,
+            step: None,
+        };
+        check_condition(condition, &scope, &places, &mut errors);
         errors
     }
 

@@ -24,7 +24,7 @@ fn the_embedded_questionnaire_passes_the_check() {
 }
 
 #[test]
-fn it_has_the_profile_then_the_twelve_themes() {
+fn it_has_the_profile_then_the_twelve_themes_then_the_closing_step() {
     let questionnaire = embedded();
     let ids: Vec<&str> = questionnaire.steps.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(
@@ -43,6 +43,7 @@ fn it_has_the_profile_then_the_twelve_themes() {
             "services_publics",
             "observation",
             "ingenierie",
+            "attentes",
         ]
     );
     assert_eq!(
@@ -50,6 +51,85 @@ fn it_has_the_profile_then_the_twelve_themes() {
         Some(StepKind::Profile)
     );
     assert_eq!(questionnaire.theme_steps().count(), 12);
+    assert_eq!(
+        questionnaire.closing_step().map(|s| s.id.as_str()),
+        Some("attentes")
+    );
+}
+
+#[test]
+fn the_closing_step_asks_training_interests_and_support_wanted() {
+    let questionnaire = embedded();
+    let closing = questionnaire.closing_step().expect("closing step");
+    let option_ids = |id: &str| -> Vec<&str> {
+        let question = closing
+            .questions
+            .iter()
+            .find(|q| q.id == id)
+            .expect("closing question");
+        assert!(!question.optional, "{id} is required");
+        assert!(question.kind.max_points().is_none(), "{id} is not scored");
+        question
+            .kind
+            .options()
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect()
+    };
+    let training = option_ids(TRAINING_INTERESTS_ID);
+    for topic in [
+        "acces_soins",
+        "mobilite_durable",
+        "risques_ressources",
+        "aucune",
+    ] {
+        assert!(training.contains(&topic), "{topic}");
+    }
+    let support = option_ids(SUPPORT_REQUESTS_ID);
+    for kind in [
+        "diagnostic_sur_place",
+        "information_financements",
+        "mise_en_relation",
+        "appui_montage",
+        "aucun",
+    ] {
+        assert!(support.contains(&kind), "{kind}");
+    }
+    assert!(questionnaire.question(EXPECTATIONS_DETAILS_ID).is_some());
+    // The support question lives only in the closing step now.
+    assert!(questionnaire.question("ing_appui_mot").is_none());
+}
+
+#[test]
+fn the_closing_step_counts_in_progress_but_never_scores_nor_is_not_concerned() {
+    let questionnaire = embedded();
+    let closing = questionnaire.closing_step().expect("closing step");
+    let mut diagnostic =
+        crate::Diagnostic::new("d".into(), "Givet", "t", "mot-pvd-transfrontalier", 1);
+    diagnostic.not_concerned_themes.insert(closing.id.clone());
+    assert!(!is_step_not_concerned(
+        closing,
+        &diagnostic.not_concerned_themes
+    ));
+    assert_eq!(
+        step_progress(questionnaire, closing, &diagnostic),
+        Progress {
+            answered: 0,
+            applicable: 2
+        }
+    );
+    diagnostic.answers.insert(
+        TRAINING_INTERESTS_ID.into(),
+        Answer::Choices(vec!["acces_soins".into()]),
+    );
+    assert_eq!(
+        step_progress(questionnaire, closing, &diagnostic).answered,
+        1
+    );
+    assert_eq!(
+        score_theme(questionnaire, closing, &diagnostic),
+        ThemeScore::default()
+    );
 }
 
 #[test]
@@ -191,6 +271,11 @@ fn a_full_walk_through_completes_and_scores() {
         ("gov_projet_territoire", Answer::Unknown),
         ("gov_obstacle", Answer::YesNo(false)),
         ("gov_langues", Answer::Choices(vec!["neerlandais".into()])),
+        (
+            TRAINING_INTERESTS_ID,
+            Answer::Choices(vec!["acces_soins".into(), "mobilite_durable".into()]),
+        ),
+        (SUPPORT_REQUESTS_ID, Answer::Choices(vec!["aucun".into()])),
     ];
     for (id, answer) in answers {
         diagnostic.answers.insert(id.to_string(), answer);

@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::answer::Answer;
 use crate::diagnostic::Diagnostic;
 
+use super::condition::Condition;
 use super::model::{Question, Questionnaire, Step, StepKind};
 use super::validate::{validate_answer, AnswerError};
 
@@ -74,8 +75,34 @@ pub fn is_question_applicable(
         && is_question_visible(questionnaire, question, &diagnostic.answers)
 }
 
+/// The answer to a question when the question applies (visible, not in a "non concerné"
+/// theme); `None` when it does not apply, is unknown to the questionnaire or has no answer.
+pub fn applicable_answer<'d>(
+    questionnaire: &Questionnaire,
+    diagnostic: &'d Diagnostic,
+    question_id: &str,
+) -> Option<&'d Answer> {
+    let step = questionnaire.step_of_question(question_id)?;
+    let question = step.questions.iter().find(|q| q.id == question_id)?;
+    if is_question_applicable(questionnaire, step, question, diagnostic) {
+        diagnostic.answers.get(question_id)
+    } else {
+        None
+    }
+}
+
+/// Whether a condition holds on the answers that apply (e.g. the condition of an opportunity
+/// rule): answers to hidden questions and to "non concerné" themes are read as absent.
+pub fn condition_holds(
+    questionnaire: &Questionnaire,
+    diagnostic: &Diagnostic,
+    condition: &Condition,
+) -> bool {
+    condition.holds(&|id| applicable_answer(questionnaire, diagnostic, id))
+}
+
 /// How many required questions are answered validly, out of those that apply.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Progress {
     /// Applicable required questions with a valid answer ("ne sait pas" included).
     pub answered: usize,

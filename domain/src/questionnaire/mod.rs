@@ -1,5 +1,5 @@
 //! The questionnaire: its definition (read from `data/questionnaire.json`), the check of that
-//! definition, answer validation, skip logic, progress, review and scoring.
+//! definition, answer validation, skip logic, progress, review, scoring and results.
 
 #![warn(missing_docs)]
 
@@ -12,6 +12,7 @@ pub mod identifiers;
 mod kind;
 mod model;
 mod score;
+mod summary;
 mod validate;
 
 #[cfg(test)]
@@ -22,8 +23,9 @@ use std::sync::OnceLock;
 pub use check::DefinitionError;
 pub use condition::{Condition, ConditionValue, NumberTest, OptionsTest, ValueTest};
 pub use engine::{
-    is_question_applicable, is_question_visible, is_step_not_concerned, overall_progress, review,
-    step_progress, Progress, ReviewItem, ReviewProblem,
+    applicable_answer, condition_holds, is_question_applicable, is_question_visible,
+    is_step_not_concerned, overall_progress, review, step_progress, Progress, ReviewItem,
+    ReviewProblem,
 };
 pub use identifiers::{
     departement_of_insee_code, normalize_insee_code, normalize_siren, InseeCodeError, SirenError,
@@ -31,7 +33,16 @@ pub use identifiers::{
 pub use kind::{ChoiceOption, QuestionKind, MAX_MATURITY_LEVEL};
 pub use model::{EuCluster, MaturityLevel, ObstacleType, Question, Questionnaire, Step, StepKind};
 pub use score::{answer_points, reported_obstacles, score_theme, ThemeScore};
+pub use summary::{overall_of, overall_score, theme_results, OverallScore, ThemeResult};
 pub use validate::{fr_number, validate_answer, AnswerError};
+
+/// Id of the closing-step question on the training topics the town is interested in
+/// (multiple choice).
+pub const TRAINING_INTERESTS_ID: &str = "attentes_formations";
+/// Id of the closing-step question on the support the town wants from MOT (multiple choice).
+pub const SUPPORT_REQUESTS_ID: &str = "attentes_appui";
+/// Id of the optional closing-step question where the town details its expectations (text).
+pub const EXPECTATIONS_DETAILS_ID: &str = "attentes_precisions";
 
 /// The questionnaire definition shipped with the app.
 const EMBEDDED_JSON: &str = include_str!("../../data/questionnaire.json");

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::condition::Condition;
 use super::kind::QuestionKind;
 
-/// A whole questionnaire: the territory profile followed by the themes.
+/// A whole questionnaire: the territory profile, the themes, then an optional closing step.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
@@ -34,13 +34,13 @@ pub struct MaturityLevel {
     pub description: String,
 }
 
-/// One page of the questionnaire: the profile or a theme.
+/// One page of the questionnaire: the profile, a theme or the closing step.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// Stable identifier, e.g. `profil` or `mobilite`.
     pub id: String,
-    /// Whether this is the profile or a theme.
+    /// Whether this is the profile, a theme or the closing step.
     pub kind: StepKind,
     /// Title shown as the page heading and in the table of contents.
     pub title: String,
@@ -64,6 +64,9 @@ pub enum StepKind {
     Profile,
     /// A theme: scored, can be marked "non concerné".
     Theme,
+    /// The closing step (the town's expectations of MOT): last, not scored, cannot be
+    /// "non concerné"; progress and review treat it like the profile.
+    Closing,
 }
 
 /// One question.
@@ -180,6 +183,13 @@ impl Questionnaire {
         self.steps
             .iter()
             .find(|step| step.kind == StepKind::Profile)
+    }
+
+    /// The closing step (expectations of MOT), if the questionnaire has one.
+    pub fn closing_step(&self) -> Option<&Step> {
+        self.steps
+            .iter()
+            .find(|step| step.kind == StepKind::Closing)
     }
 
     /// The theme steps, in order.

@@ -7,16 +7,18 @@
 //! no points; "ne sait pas" counts as answered, scores nothing and is counted apart. Optional
 //! questions count only once answered.
 
+use serde::Serialize;
+
 use crate::answer::Answer;
 use crate::diagnostic::Diagnostic;
 
 use super::engine::{is_question_applicable, is_step_not_concerned};
 use super::kind::QuestionKind;
-use super::model::{ObstacleType, Question, Questionnaire, Step};
+use super::model::{ObstacleType, Question, Questionnaire, Step, StepKind};
 use super::validate::validate_answer;
 
 /// The score of one theme for one diagnostic.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ThemeScore {
     /// Points scored.
     pub points: u32,
@@ -72,12 +74,15 @@ fn option_points(question: &Question, id: &str) -> u32 {
         .unwrap_or(0)
 }
 
-/// The score of a theme step (the profile scores nothing).
+/// The score of a theme step (the profile and the closing step score nothing).
 pub fn score_theme(
     questionnaire: &Questionnaire,
     step: &Step,
     diagnostic: &Diagnostic,
 ) -> ThemeScore {
+    if step.kind != StepKind::Theme {
+        return ThemeScore::default();
+    }
     let mut score = ThemeScore {
         not_concerned: is_step_not_concerned(step, &diagnostic.not_concerned_themes),
         ..ThemeScore::default()

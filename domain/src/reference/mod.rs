@@ -1,6 +1,7 @@
 //! Reference tables shipped as data: départements, neighbouring countries and the Interreg
 //! programmes of the French borders (`data/departements.json`, `data/countries.json`,
-//! `data/interreg_programmes.json`), read once and checked.
+//! `data/interreg_programmes.json`), read once and checked; and the catalogue of structures,
+//! contact types and resources used by recommendations (see [`catalogue`]).
 
 #![warn(missing_docs)]
 
@@ -8,6 +9,12 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+
+pub mod catalogue;
+
+pub use catalogue::{
+    Catalogue, ContactType, Resource, ResourceKind, Structure, StructureKind, Territory,
+};
 
 const DEPARTEMENTS_JSON: &str = include_str!("../../data/departements.json");
 const COUNTRIES_JSON: &str = include_str!("../../data/countries.json");
@@ -112,6 +119,16 @@ pub enum ReferenceError {
         /// The département or programme citing it.
         owner: String,
         /// The country code.
+        code: String,
+    },
+    /// A code that is not in the table it refers to (catalogue files).
+    #[error("« {owner} » cite « {code} », absent de la table des {table}.")]
+    UnknownReference {
+        /// The entry citing it.
+        owner: String,
+        /// The table the code should be in.
+        table: &'static str,
+        /// The code.
         code: String,
     },
     /// A département code that is not in the départements table.

@@ -8,13 +8,24 @@ use super::super::kind::{QuestionKind, MAX_MATURITY_LEVEL};
 use super::super::model::StepKind;
 use super::{DefinitionError, Place};
 
+/// What a condition may read: questions before a position, in one step and the profile, or
+/// anywhere (for rules outside the questionnaire).
+pub(super) struct Scope<'a> {
+    /// Id of the question (or rule) carrying the condition, named in errors.
+    pub owner: &'a str,
+    /// Only questions at an earlier position may be read.
+    pub before: usize,
+    /// Only questions of this step (and of the profile) may be read; `None`: any step.
+    pub step: Option<&'a str>,
+}
+
 pub(super) fn check_condition(
     condition: &Condition,
-    here: &Place,
+    here: &Scope,
     places: &BTreeMap<&str, Place>,
     errors: &mut Vec<DefinitionError>,
 ) {
-    let question = || here.question.id.clone();
+    let question = || here.owner.to_string();
     let target_place = |target: &str, errors: &mut Vec<DefinitionError>| -> Option<&QuestionKind> {
         let Some(place) = places.get(target) else {
             errors.push(DefinitionError::ConditionUnknownQuestion {
@@ -23,14 +34,15 @@ pub(super) fn check_condition(
             });
             return None;
         };
-        if place.position >= here.position {
+        if place.position >= here.before {
             errors.push(DefinitionError::ConditionNotEarlier {
                 question: question(),
                 target: target.to_string(),
             });
             return None;
         }
-        if place.step != here.step && place.step_kind != StepKind::Profile {
+        let other_step = here.step.is_some_and(|step| step != place.step);
+        if other_step && place.step_kind != StepKind::Profile {
             errors.push(DefinitionError::ConditionOtherTheme {
                 question: question(),
                 target: target.to_string(),

@@ -204,4 +204,16 @@ pub enum DefinitionError {
         /// The expected `type`.
         expected: &'static str,
     },
+    /// There is more than one closing step, or it is not the last step.
+    #[error("L'étape de clôture (type « closing ») doit être unique et placée en dernier.")]
+    ClosingStepMisplaced,
+    /// A question of the profile or of the closing step carries points: only themes are scored.
+    #[error(
+        "La question « {question} » porte des points alors que son étape n'est pas une \
+         thématique : seules les thématiques sont notées."
+    )]
+    ScoredOutsideTheme {
+        /// The question id.
+        question: String,
+    },
 }

@@ -313,3 +313,49 @@ fn misc_option_mistakes_are_caught() {
         option: "08".into()
     }));
 }
+
+#[test]
+fn the_closing_step_must_be_last_and_unique_and_unscored() {
+    let mut q = minimal();
+    let mut closing = q.steps[1].clone();
+    closing.id = "attentes".into();
+    closing.kind = StepKind::Closing;
+    for question in &mut closing.questions {
+        question.id = question.id.replace("gov_", "att_");
+        question.condition = None;
+    }
+    q.steps.push(closing.clone());
+    // gov_relations (maturity) became a scored question in the closing step.
+    assert_eq!(
+        q.check(),
+        vec![DefinitionError::ScoredOutsideTheme {
+            question: "att_relations".into()
+        }]
+    );
+    q.steps[2].questions.remove(0);
+    assert_eq!(q.check(), vec![]);
+    q.steps.swap(1, 2);
+    assert!(q.check().contains(&DefinitionError::ClosingStepMisplaced));
+}
+
+#[test]
+fn an_outside_condition_may_read_any_step_but_must_fit_its_target() {
+    let q = minimal();
+    let sound: Condition = serde_json::from_str(
+        r#"{"all": [{"any_of": {"question": "profil_pays_voisins", "values": ["BE"]}},
+                    {"ge": {"question": "gov_relations", "value": 2}}]}"#,
+    )
+    .unwrap();
+    assert_eq!(q.check_outside_condition("regle", &sound), vec![]);
+    let wrong: Condition = serde_json::from_str(
+        r#"{"any": [{"equals": {"question": "gov_convention", "value": 2}},
+                    {"answered": "nulle_part"}]}"#,
+    )
+    .unwrap();
+    let errors = q.check_outside_condition("regle", &wrong);
+    assert_eq!(errors.len(), 2);
+    assert!(matches!(
+        &errors[0],
+        DefinitionError::ConditionKindMismatch { question, .. } if question == "regle"
+    ));
+}

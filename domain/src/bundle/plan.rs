@@ -1,0 +1,273 @@
+//! Import planning: what each incoming item would do to the device (new, identical, newer, older,
+//! conflict), the user's choices on conflicts, and the records to write in one transaction.
+
+use std::collections::BTreeMap;
+
+use crate::answer::Answer;
+use crate::diagnostic::{profile_ids, Diagnostic, MAX_COMMUNE_NAME_CHARS};
+
+use super::canonical::{diagnostic_digest, feedback_digest};
+use super::format::{FeedbackItem, MotFeedback};
+use super::parse::IncomingDiagnostic;
+
+/// What importing one item would do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportStatus {
+    /// Not on the device: it will be added.
+    New,
+    /// Already on the device with the same content: skipped.
+    Identical,
+    /// A later revision of one on the device: it will replace it.
+    Newer,
+    /// An earlier revision of one on the device: skipped, the device keeps its own.
+    Older,
+    /// Same id and revision, different content: the user chooses.
+    Conflict,
+    /// The same item appears again, in this or another file of the import: the later revision
+    /// (or the first seen) is planned, this one is skipped.
+    Repeated,
+}
+
+impl ImportStatus {
+    /// French label for the preview.
+    pub fn label(self) -> &'static str {
+        match self {
+            ImportStatus::New => "Nouveau",
+            ImportStatus::Identical => "Déjà présent (ignoré)",
+            ImportStatus::Newer => "Version plus récente",
+            ImportStatus::Older => "Version plus ancienne (ignorée)",
+            ImportStatus::Conflict => "Conflit : à arbitrer",
+            ImportStatus::Repeated => "En double dans l'import (ignoré)",
+        }
+    }
+}
+
+/// The planned outcome for one incoming diagnostic.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportDecision {
+    /// Position in the `incoming` list given to [`plan_import`].
+    pub incoming_index: usize,
+    /// Id of the diagnostic.
+    pub diagnostic_id: String,
+    /// Commune name, for the preview.
+    pub commune_name: String,
+    /// File it came from.
+    pub source_file: String,
+    /// What importing it would do.
+    pub status: ImportStatus,
+    /// Its revision.
+    pub incoming_revision: u32,
+    /// Revision of the one on the device, if any.
+    pub existing_revision: Option<u32>,
+}
+
+/// The user's choice for a conflict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictChoice {
+    /// "Garder la mienne": the device's diagnostic stays as it is.
+    KeepMine,
+    /// "Prendre la leur": the incoming one replaces it.
+    TakeTheirs,
+    /// "Garder les deux": the incoming one is added as a copy with a new id.
+    KeepBoth,
+}
+
+impl ConflictChoice {
+    /// French label of the choice.
+    pub fn label(self) -> &'static str {
+        match self {
+            ConflictChoice::KeepMine => "Garder ma version",
+            ConflictChoice::TakeTheirs => "Prendre la version importée",
+            ConflictChoice::KeepBoth => "Garder les deux",
+        }
+    }
+}
+
+/// Suffix added to the commune name of a copy kept by [`ConflictChoice::KeepBoth`].
+pub const COPY_SUFFIX: &str = " (copie importée)";
+
+/// A conflict left without a choice: nothing may be written.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "Choisissez que faire du diagnostic de {commune_name} : garder votre version, prendre la \
+     version importée ou garder les deux."
+)]
+pub struct UnresolvedConflict {
+    /// Id of the diagnostic in conflict.
+    pub diagnostic_id: String,
+    /// Its commune name.
+    pub commune_name: String,
+}
+
+fn is_same(incoming: &IncomingDiagnostic, existing: &Diagnostic) -> bool {
+    diagnostic_digest(&incoming.diagnostic) == diagnostic_digest(existing)
+        && (!incoming.private_notes_included
+            || incoming.diagnostic.private_notes == existing.private_notes)
+}
+
+/// Plans the import of diagnostics (from one or many files) against those on the device.
+pub fn plan_import(
+    incoming: &[IncomingDiagnostic],
+    existing: &[Diagnostic],
+) -> Vec<ImportDecision> {
+    let on_device: BTreeMap<&str, &Diagnostic> =
+        existing.iter().map(|d| (d.id.as_str(), d)).collect();
+    // For an id seen several times, the highest revision wins; the first one among equals.
+    let mut chosen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (position, item) in incoming.iter().enumerate() {
+        let id = item.diagnostic.id.as_str();
+        let better = chosen
+            .get(id)
+            .is_none_or(|&kept| item.diagnostic.revision > incoming[kept].diagnostic.revision);
+        if better {
+            chosen.insert(id, position);
+        }
+    }
+    incoming
+        .iter()
+        .enumerate()
+        .map(|(position, item)| {
+            let diagnostic = &item.diagnostic;
+            let existing = on_device.get(diagnostic.id.as_str()).copied();
+            let status = if chosen.get(diagnostic.id.as_str()) != Some(&position) {
+                ImportStatus::Repeated
+            } else {
+                match existing {
+                    None => ImportStatus::New,
+                    Some(mine) if is_same(item, mine) => ImportStatus::Identical,
+                    Some(mine) if diagnostic.revision > mine.revision => ImportStatus::Newer,
+                    Some(mine) if diagnostic.revision < mine.revision => ImportStatus::Older,
+                    Some(_) => ImportStatus::Conflict,
+                }
+            };
+            ImportDecision {
+                incoming_index: position,
+                diagnostic_id: diagnostic.id.clone(),
+                commune_name: diagnostic.commune_name().to_string(),
+                source_file: item.source_file.clone(),
+                status,
+                incoming_revision: diagnostic.revision,
+                existing_revision: existing.map(|d| d.revision),
+            }
+        })
+        .collect()
+}
+
+/// The diagnostics to write, in one transaction, once every conflict has a choice.
+///
+/// `choices` is keyed by diagnostic id; `new_id` gives the id of each copy kept by
+/// [`ConflictChoice::KeepBoth`]. An incoming diagnostic without its private notes keeps the
+/// device's notes when it replaces one.
+pub fn apply_import(
+    decisions: &[ImportDecision],
+    incoming: &[IncomingDiagnostic],
+    existing: &[Diagnostic],
+    choices: &BTreeMap<String, ConflictChoice>,
+    new_id: &mut dyn FnMut() -> String,
+) -> Result<Vec<Diagnostic>, UnresolvedConflict> {
+    let on_device: BTreeMap<&str, &Diagnostic> =
+        existing.iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut writes = Vec::new();
+    for decision in decisions {
+        let Some(item) = incoming.get(decision.incoming_index) else {
+            continue;
+        };
+        let mine = on_device.get(decision.diagnostic_id.as_str()).copied();
+        let replacement = || with_notes_kept(item, mine);
+        match decision.status {
+            ImportStatus::New => writes.push(item.diagnostic.clone()),
+            ImportStatus::Newer => writes.push(replacement()),
+            ImportStatus::Identical | ImportStatus::Older | ImportStatus::Repeated => {}
+            ImportStatus::Conflict => match choices.get(&decision.diagnostic_id) {
+                None => {
+                    return Err(UnresolvedConflict {
+                        diagnostic_id: decision.diagnostic_id.clone(),
+                        commune_name: decision.commune_name.clone(),
+                    })
+                }
+                Some(ConflictChoice::KeepMine) => {}
+                Some(ConflictChoice::TakeTheirs) => writes.push(replacement()),
+                Some(ConflictChoice::KeepBoth) => writes.push(copy_of(&item.diagnostic, new_id())),
+            },
+        }
+    }
+    Ok(writes)
+}
+
+fn with_notes_kept(item: &IncomingDiagnostic, mine: Option<&Diagnostic>) -> Diagnostic {
+    let mut diagnostic = item.diagnostic.clone();
+    if let Some(mine) = mine.filter(|_| !item.private_notes_included) {
+        diagnostic.private_notes = mine.private_notes.clone();
+    }
+    diagnostic
+}
+
+/// A copy of an incoming diagnostic under a new id, its commune name marked as a copy.
+pub fn copy_of(diagnostic: &Diagnostic, id: String) -> Diagnostic {
+    let mut copy = diagnostic.clone();
+    copy.id = id;
+    let room = MAX_COMMUNE_NAME_CHARS - COPY_SUFFIX.chars().count();
+    let base: String = diagnostic.commune_name().chars().take(room).collect();
+    copy.answers.insert(
+        profile_ids::COMMUNE_NAME.to_string(),
+        Answer::Text(format!("{}{COPY_SUFFIX}", base.trim_end())),
+    );
+    copy
+}
+
+/// What importing one feedback would do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FeedbackStatus {
+    /// Not on the device: it will be stored beside its diagnostic.
+    New,
+    /// Already on the device: skipped.
+    Identical,
+    /// A later or equal revision with other content: MOT wrote it, it replaces the stored one.
+    Updated,
+    /// An earlier revision: skipped.
+    Older,
+    /// About a diagnostic this device does not have: skipped.
+    UnknownDiagnostic,
+}
+
+impl FeedbackStatus {
+    /// French label for the preview.
+    pub fn label(self) -> &'static str {
+        match self {
+            FeedbackStatus::New => "Nouveau retour",
+            FeedbackStatus::Identical => "Retour déjà présent (ignoré)",
+            FeedbackStatus::Updated => "Retour mis à jour",
+            FeedbackStatus::Older => "Retour plus ancien (ignoré)",
+            FeedbackStatus::UnknownDiagnostic => "Diagnostic absent de cet appareil (ignoré)",
+        }
+    }
+
+    /// Whether the feedback is written.
+    pub fn writes(self) -> bool {
+        matches!(self, FeedbackStatus::New | FeedbackStatus::Updated)
+    }
+}
+
+/// Plans the import of MOT's feedback: one status per incoming feedback, in order.
+pub fn plan_feedback_import(
+    incoming: &[MotFeedback],
+    existing: &[MotFeedback],
+    diagnostic_ids: &[&str],
+) -> Vec<FeedbackStatus> {
+    let digest = |feedback: &MotFeedback| feedback_digest(&FeedbackItem::from_feedback(feedback));
+    incoming
+        .iter()
+        .map(|feedback| {
+            let stored = existing.iter().find(|f| f.id == feedback.id);
+            match stored {
+                _ if !diagnostic_ids.contains(&feedback.diagnostic_id.as_str()) => {
+                    FeedbackStatus::UnknownDiagnostic
+                }
+                None => FeedbackStatus::New,
+                Some(stored) if digest(stored) == digest(feedback) => FeedbackStatus::Identical,
+                Some(stored) if feedback.revision < stored.revision => FeedbackStatus::Older,
+                Some(_) => FeedbackStatus::Updated,
+            }
+        })
+        .collect()
+}

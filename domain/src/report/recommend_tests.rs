@@ -1,0 +1,180 @@
+//! Tests of recommendations: what is picked by département and by border.
+
+use super::tests_support::{choices, data, questionnaire, town};
+use super::*;
+use crate::answer::Answer;
+use crate::diagnostic::profile_ids;
+
+fn recommendations(d: &Diagnostic) -> Recommendations {
+    recommend_with(&data(), questionnaire(), d)
+}
+
+fn instrument_ids(r: &Recommendations) -> Vec<&str> {
+    r.small_project_instruments
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect()
+}
+
+fn structure_ids(r: &Recommendations) -> Vec<&str> {
+    r.structures
+        .iter()
+        .map(|s| s.structure.id.as_str())
+        .collect()
+}
+
+fn contact_ids(r: &Recommendations) -> Vec<&str> {
+    r.contacts.iter().map(|c| c.contact.id.as_str()).collect()
+}
+
+#[test]
+fn ardennes_on_the_belgian_border_gets_fwvl_micro_projects() {
+    let r = recommendations(&town("08", &["BE"], &[]));
+    let programmes: Vec<&str> = r.programmes.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(programmes, vec!["fwvl"]);
+    assert!(r.programmes_suggested);
+    assert_eq!(instrument_ids(&r), vec!["fwvl_microprojets"]);
+    let contacts = contact_ids(&r);
+    assert_eq!(&contacts[..2], &["mot", "prefecture_anct"]);
+    assert!(contacts.contains(&"secretariat_interreg"));
+    let prefecture = &r.contacts[1];
+    assert_eq!(
+        prefecture.detail.as_deref(),
+        Some("Préfecture du département : Ardennes (08)")
+    );
+    let secretariat = r
+        .contacts
+        .iter()
+        .find(|c| c.contact.id == "secretariat_interreg")
+        .expect("secretariat");
+    assert_eq!(
+        secretariat.detail.as_deref(),
+        Some("Programme(s) : Interreg France-Wallonie-Vlaanderen (VI)")
+    );
+}
+
+#[test]
+fn nord_gets_the_eurometropole_and_the_flemish_platform() {
+    let r = recommendations(&town("59", &["BE"], &[]));
+    assert_eq!(
+        structure_ids(&r),
+        vec![
+            "eurometropole_lille_kortrijk_tournai",
+            "gect_west_vlaanderen_flandre_dunkerque"
+        ]
+    );
+    assert!(r.structures.iter().all(|s| !s.declared));
+    assert!(contact_ids(&r).contains(&"structure_transfrontaliere"));
+}
+
+#[test]
+fn haute_savoie_gets_france_suisse_alcotra_and_grand_geneve() {
+    let r = recommendations(&town("74", &["CH", "IT"], &[]));
+    let programmes: Vec<&str> = r.programmes.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(programmes, vec!["france_suisse", "alcotra"]);
+    assert_eq!(
+        instrument_ids(&r),
+        vec!["france_suisse_plans_integres", "alcotra_microprojets"]
+    );
+    let structures = structure_ids(&r);
+    assert!(structures.contains(&"grand_geneve"));
+    assert!(structures.contains(&"espace_mont_blanc"));
+    let resources: Vec<&str> = r.resources.iter().map(|x| x.id.as_str()).collect();
+    assert!(resources.contains(&"cofinancement_suisse"));
+    assert!(resources.contains(&"alcotra_piter"));
+    assert!(!resources.contains(&"region_frontaliers_grand_est"));
+}
+
+#[test]
+fn pyrenees_atlantiques_gets_poctefa_small_projects_and_the_ctp() {
+    let r = recommendations(&town("64", &["ES"], &[]));
+    assert_eq!(
+        instrument_ids(&r),
+        vec!["poctefa_petits_projets", "ctp_microprojets"]
+    );
+    let structures = structure_ids(&r);
+    for id in [
+        "gect_pirineos_pyrenees",
+        "euroregion_nouvelle_aquitaine_euskadi_navarre",
+        "consorcio_bidasoa_txingudi",
+    ] {
+        assert!(structures.contains(&id), "{id}");
+    }
+    assert!(!structures.contains(&"grand_geneve"));
+}
+
+#[test]
+fn a_departement_without_border_gets_only_national_resources() {
+    let r = recommendations(&town("23", &[], &[]));
+    assert!(r.programmes.is_empty());
+    assert!(r.small_project_instruments.is_empty());
+    assert!(r.structures.is_empty());
+    assert!(!r.resources.is_empty());
+    assert!(
+        r.resources.iter().all(|x| x.is_national()),
+        "{:?}",
+        r.resources
+    );
+    assert_eq!(contact_ids(&r), vec!["mot", "prefecture_anct"]);
+}
+
+#[test]
+fn ticked_programmes_and_declared_structures_come_first() {
+    let d = town(
+        "68",
+        &["DE", "CH"],
+        &[
+            (
+                profile_ids::INTERREG_PROGRAMMES,
+                choices(&["rhin_superieur"]),
+            ),
+            (STRUCTURES_ID, choices(&["eurodistrict_pamina"])),
+        ],
+    );
+    let r = recommendations(&d);
+    assert!(!r.programmes_suggested);
+    assert_eq!(instrument_ids(&r), vec!["rhin_superieur_petits_projets"]);
+    let structures = structure_ids(&r);
+    assert_eq!(structures[0], "eurodistrict_pamina");
+    assert!(r.structures[0].declared);
+    assert!(structures.contains(&"eurodistrict_trinational_bale"));
+}
+
+#[test]
+fn contacts_follow_the_opportunities_and_the_border_area() {
+    let d = town(
+        "67",
+        &["DE"],
+        &[
+            ("emp_information", Answer::Choice("non".into())),
+            ("emp_part_frontaliers", Answer::Choice("de_15_a_30".into())),
+        ],
+    );
+    let rhine = recommendations(&d);
+    let contacts = contact_ids(&rhine);
+    assert!(contacts.contains(&"infobest"));
+    assert!(contacts.contains(&"eures"));
+    let same_in_savoie = town(
+        "73",
+        &["IT"],
+        &[
+            ("emp_information", Answer::Choice("non".into())),
+            ("emp_part_frontaliers", Answer::Choice("de_15_a_30".into())),
+        ],
+    );
+    let alps = recommendations(&same_in_savoie);
+    let contacts = contact_ids(&alps);
+    assert!(!contacts.contains(&"infobest"));
+    assert!(contacts.contains(&"eures"));
+}
+
+#[test]
+fn the_departement_and_neighbours_fall_back_on_the_insee_code() {
+    let mut d = town("08", &[], &[]);
+    d.answers.remove(profile_ids::DEPARTEMENT);
+    d.answers
+        .insert(profile_ids::INSEE_CODE.into(), Answer::Text("08190".into()));
+    let location = locate(&data(), &d);
+    assert_eq!(location.territory.departement.as_deref(), Some("08"));
+    assert!(location.territory.countries.contains("BE"));
+}

@@ -1,0 +1,220 @@
+//! Import planning: new, identical, newer, older, conflict and repeated items, the user's
+//! choices on conflicts, and the records written.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{sample_diagnostic, sample_feedback, DIAGNOSTIC_ID, NOW};
+use domain::bundle::{
+    apply_import, plan_feedback_import, plan_import, ConflictChoice, FeedbackStatus, ImportStatus,
+    IncomingDiagnostic, COPY_SUFFIX,
+};
+use domain::diagnostic::MAX_COMMUNE_NAME_CHARS;
+use domain::{Answer, Diagnostic};
+
+const OTHER_ID: &str = "0e1d2c3b-4a59-4687-a5b4-c3d2e1f0a9b8";
+
+fn incoming(diagnostic: Diagnostic, notes: bool) -> IncomingDiagnostic {
+    let mut diagnostic = diagnostic;
+    if !notes {
+        diagnostic.private_notes.clear();
+    }
+    IncomingDiagnostic {
+        source_file: "f.json".into(),
+        diagnostic,
+        private_notes_included: notes,
+        migration: None,
+    }
+}
+
+fn edited(mut diagnostic: Diagnostic, level: u8) -> Diagnostic {
+    diagnostic.set_answer("gov_relations", Some(Answer::Maturity(level)), NOW);
+    diagnostic
+}
+
+fn statuses(incoming: &[IncomingDiagnostic], existing: &[Diagnostic]) -> Vec<ImportStatus> {
+    plan_import(incoming, existing)
+        .iter()
+        .map(|d| d.status)
+        .collect()
+}
+
+#[test]
+fn each_item_gets_its_status() {
+    let mine = sample_diagnostic(DIAGNOSTIC_ID);
+    let existing = vec![mine.clone()];
+    assert_eq!(
+        statuses(&[incoming(sample_diagnostic(OTHER_ID), false)], &existing),
+        [ImportStatus::New]
+    );
+    // Same content without notes: identical, whatever notes the device holds.
+    assert_eq!(
+        statuses(&[incoming(mine.clone(), false)], &existing),
+        [ImportStatus::Identical]
+    );
+    assert_eq!(
+        statuses(&[incoming(mine.clone(), true)], &existing),
+        [ImportStatus::Identical]
+    );
+    let newer = edited(mine.clone(), 4);
+    assert_eq!(
+        statuses(&[incoming(newer.clone(), false)], &existing),
+        [ImportStatus::Newer]
+    );
+    assert_eq!(
+        statuses(&[incoming(mine.clone(), false)], &[newer]),
+        [ImportStatus::Older]
+    );
+    let mut diverging = edited(mine.clone(), 0);
+    diverging.revision = mine.revision;
+    assert_eq!(
+        statuses(&[incoming(diverging, false)], &existing),
+        [ImportStatus::Conflict]
+    );
+}
+
+#[test]
+fn the_same_diagnostic_twice_in_an_import_is_planned_once() {
+    let older = sample_diagnostic(DIAGNOSTIC_ID);
+    let newer = edited(older.clone(), 4);
+    let plan = plan_import(
+        &[
+            incoming(older.clone(), false),
+            incoming(newer, false),
+            incoming(older, false),
+        ],
+        &[],
+    );
+    let got: Vec<ImportStatus> = plan.iter().map(|d| d.status).collect();
+    assert_eq!(
+        got,
+        [
+            ImportStatus::Repeated,
+            ImportStatus::New,
+            ImportStatus::Repeated
+        ]
+    );
+    assert_eq!(plan[1].incoming_revision, 8);
+}
+
+#[test]
+fn a_newer_revision_replaces_mine_but_keeps_my_private_notes() {
+    let mine = sample_diagnostic(DIAGNOSTIC_ID);
+    let items = [incoming(edited(mine.clone(), 4), false)];
+    let plan = plan_import(&items, std::slice::from_ref(&mine));
+    let writes = apply_import(
+        &plan,
+        &items,
+        std::slice::from_ref(&mine),
+        &BTreeMap::new(),
+        &mut || unreachable!(),
+    )
+    .unwrap();
+    assert_eq!(writes.len(), 1);
+    assert_eq!(writes[0].answers["gov_relations"], Answer::Maturity(4));
+    assert_eq!(writes[0].private_notes, mine.private_notes);
+}
+
+#[test]
+fn a_conflict_needs_a_choice_and_each_choice_does_what_it_says() {
+    let mine = sample_diagnostic(DIAGNOSTIC_ID);
+    let mut theirs = edited(mine.clone(), 0);
+    theirs.revision = mine.revision;
+    let items = [incoming(theirs.clone(), false)];
+    let existing = [mine.clone()];
+    let plan = plan_import(&items, &existing);
+    let mut no_id = || String::from("never");
+
+    let error = apply_import(&plan, &items, &existing, &BTreeMap::new(), &mut no_id).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "Choisissez que faire du diagnostic de Givet : garder votre version, prendre la version \
+         importée ou garder les deux."
+    );
+
+    let choose = |choice| BTreeMap::from([(DIAGNOSTIC_ID.to_string(), choice)]);
+    let kept = apply_import(
+        &plan,
+        &items,
+        &existing,
+        &choose(ConflictChoice::KeepMine),
+        &mut no_id,
+    );
+    assert_eq!(kept.unwrap(), Vec::<Diagnostic>::new());
+
+    let taken = apply_import(
+        &plan,
+        &items,
+        &existing,
+        &choose(ConflictChoice::TakeTheirs),
+        &mut no_id,
+    )
+    .unwrap();
+    assert_eq!(taken[0].answers["gov_relations"], Answer::Maturity(0));
+    assert_eq!(taken[0].private_notes, mine.private_notes);
+
+    let mut new_id = || String::from("11111111-2222-4333-8444-555555555555");
+    let both = apply_import(
+        &plan,
+        &items,
+        &existing,
+        &choose(ConflictChoice::KeepBoth),
+        &mut new_id,
+    )
+    .unwrap();
+    assert_eq!(both.len(), 1);
+    assert_eq!(both[0].id, "11111111-2222-4333-8444-555555555555");
+    assert_eq!(both[0].commune_name(), format!("Givet{COPY_SUFFIX}"));
+}
+
+#[test]
+fn a_copy_name_stays_within_the_commune_name_limit() {
+    let mut long = sample_diagnostic(DIAGNOSTIC_ID);
+    long.set_answer(
+        "profil_commune_nom",
+        Some(Answer::Text("x".repeat(MAX_COMMUNE_NAME_CHARS))),
+        NOW,
+    );
+    let copy = domain::bundle::copy_of(&long, "id".into());
+    assert_eq!(copy.commune_name().chars().count(), MAX_COMMUNE_NAME_CHARS);
+    assert!(copy.commune_name().ends_with(COPY_SUFFIX));
+}
+
+#[test]
+fn feedback_is_planned_against_the_device() {
+    let feedback = sample_feedback();
+    let ids = [DIAGNOSTIC_ID];
+    assert_eq!(
+        plan_feedback_import(std::slice::from_ref(&feedback), &[], &ids),
+        [FeedbackStatus::New]
+    );
+    assert_eq!(
+        plan_feedback_import(
+            std::slice::from_ref(&feedback),
+            std::slice::from_ref(&feedback),
+            &ids
+        ),
+        [FeedbackStatus::Identical]
+    );
+    let mut updated = feedback.clone();
+    updated.revision = 2;
+    updated.general_comment = "Complément".into();
+    assert_eq!(
+        plan_feedback_import(
+            std::slice::from_ref(&updated),
+            std::slice::from_ref(&feedback),
+            &ids
+        ),
+        [FeedbackStatus::Updated]
+    );
+    assert_eq!(
+        plan_feedback_import(std::slice::from_ref(&feedback), &[updated], &ids),
+        [FeedbackStatus::Older]
+    );
+    assert_eq!(
+        plan_feedback_import(&[feedback], &[], &[]),
+        [FeedbackStatus::UnknownDiagnostic]
+    );
+    assert!(FeedbackStatus::New.writes() && !FeedbackStatus::Older.writes());
+}
