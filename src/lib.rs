@@ -9,6 +9,7 @@ pub mod components;
 pub mod error;
 pub mod pages;
 pub mod platform;
+pub mod pwa;
 pub mod state;
 pub mod storage;
 
@@ -23,10 +24,12 @@ use pages::{home::HomePage, not_found::NotFoundPage, step::StepPage};
 /// The whole app: shell (header, main, footer) and routes.
 #[component]
 pub fn App() -> impl IntoView {
+    let service_worker = pwa::AppUpdates::start();
     view! {
-        <Router>
+        <Router base=pwa::app_base()>
             <a class="skip-link" href="#contenu">"Aller au contenu"</a>
             <SiteHeader/>
+            <pwa::UpdateBanner state=service_worker/>
             <main id="contenu" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>

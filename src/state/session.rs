@@ -203,6 +203,8 @@ impl DiagnosticSession {
                     session.status.set(SaveStatus::Saved);
                     session.announce();
                     signal_commit();
+                    // Once the user has something worth keeping, ask the browser to keep it.
+                    crate::pwa::request_persistence_once();
                 }
                 Err(error) => session.status.set(SaveStatus::Failed(error.to_string())),
             }

@@ -1,0 +1,124 @@
+/** The installable app: manifest and icons, a strict Content-Security-Policy, safe updates. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { test, expect } from '../support/fixtures';
+import { QuestionnairePage } from '../support/questionnaire_page';
+import { ROOT, StaticServer } from '../support/static_server';
+
+test('the manifest declares the app, and its icons exist at their declared sizes', async ({ page }) => {
+  await page.goto('/');
+  const href = await page.locator('link[rel=manifest]').getAttribute('href');
+  const manifestUrl = new URL(href!, page.url()).href;
+  const manifest = await (await page.request.get(manifestUrl)).json();
+  expect(manifest.name).toContain('Diagnostic transfrontalier');
+  expect(manifest.short_name.length).toBeLessThanOrEqual(24);
+  expect(manifest.description).toBeTruthy();
+  expect(manifest.lang).toBe('fr');
+  expect(manifest.display).toBe('standalone');
+  expect(manifest.start_url).toBe('./');
+  expect(manifest.scope).toBe('./');
+  expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+  expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
+  const sizes = manifest.icons.map((icon: { sizes: string; purpose: string }) => `${icon.sizes} ${icon.purpose}`);
+  expect(sizes).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
+  for (const icon of manifest.icons) {
+    const url = new URL(icon.src, manifestUrl).href;
+    const [width, height] = icon.sizes.split('x').map(Number);
+    const natural = await page.evaluate(async (src) => {
+      const image = new Image();
+      image.src = src;
+      await image.decode();
+      return [image.naturalWidth, image.naturalHeight];
+    }, url);
+    expect(natural, icon.src).toEqual([width, height]);
+  }
+});
+
+test('the page runs under a strict Content-Security-Policy with no inline script', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) violations.push(message.text());
+  });
+  await page.goto('/');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+  await expect(page.getByRole('button', { name: 'Créer le diagnostic' })).toBeEnabled();
+  expect(violations).toEqual([]);
+});
+
+/** Copies a built dist/ and makes it a different build (new contents, new version, new sw.js). */
+function makeBuild(from: string, to: string, label: string): string {
+  fs.cpSync(from, to, { recursive: true });
+  const css = fs.readdirSync(to).find((name) => name.endsWith('.css'))!;
+  fs.appendFileSync(path.join(to, css), `\n/* ${label} */\n`);
+  execFileSync('python3', [path.join(ROOT, 'scripts/postbuild.py'), to]);
+  const html = fs.readFileSync(path.join(to, 'index.html'), 'utf8');
+  return /<meta name="app-build" content="([^"]+)">/.exec(html)![1];
+}
+
+test('a new version shows a banner; "Recharger" switches to it and no answer is lost', async ({ browser }) => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'builds-'));
+  const versionA = makeBuild(path.join(ROOT, 'dist'), path.join(work, 'a'), 'build A');
+  const versionB = makeBuild(path.join(ROOT, 'dist'), path.join(work, 'b'), 'build B');
+  expect(versionA).not.toEqual(versionB);
+  const current = path.join(work, 'current');
+  fs.symlinkSync(path.join(work, 'a'), current);
+  const server = await StaticServer.start(current);
+  const context = await browser.newContext({ baseURL: server.origin });
+  try {
+    const page = await context.newPage();
+    const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await q.gotoStep(base, 'gouvernance');
+    await q.choice('gov_convention', 'Oui').check();
+    await q.input('gov_convention_detail').fill('Texte tapé avant la mise à jour');
+    await expect(page.locator('meta[name=app-build]')).toHaveAttribute('content', versionA);
+
+    // Build B is deployed; the open app finds it on its next check (here: a reload).
+    fs.unlinkSync(current);
+    fs.symlinkSync(path.join(work, 'b'), current);
+    await page.reload();
+    const banner = page.getByRole('status').filter({ hasText: 'Une nouvelle version est disponible' });
+    await expect(banner).toBeVisible();
+    await expect(page.locator('meta[name=app-build]')).toHaveAttribute('content', versionA);
+
+    await page.getByRole('button', { name: 'Recharger' }).click();
+    await expect(page.locator('meta[name=app-build]')).toHaveAttribute('content', versionB);
+    await expect(banner).toHaveCount(0);
+    await expect(q.choice('gov_convention', 'Oui')).toBeChecked();
+    await expect(q.input('gov_convention_detail')).toHaveValue('Texte tapé avant la mise à jour');
+  } finally {
+    await context.close();
+    server.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('the app deployed under a sub-path works, including deep links and offline', async ({ browser }) => {
+  const server = await StaticServer.start(path.join(ROOT, 'dist-subpath'), '/outil/');
+  const context = await browser.newContext({ baseURL: server.origin });
+  try {
+    const page = await context.newPage();
+    await page.goto('/outil/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Diagnostic des opportunités transfrontalières');
+    await page.getByLabel('Nom de la commune').fill('Modane');
+    await page.getByRole('button', { name: 'Créer le diagnostic' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Diagnostic de Modane');
+    expect(new URL(page.url()).pathname).toMatch(/^\/outil\/diagnostic\/[0-9a-f-]+$/);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Diagnostic de Modane');
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    expect(scope).toBe(`${server.origin}/outil/`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    await page.goto('/outil/');
+    await expect(page.getByRole('link', { name: 'Modane' })).toBeVisible();
+  } finally {
+    await context.close();
+    server.stop();
+  }
+});
