@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 /** Port of the static server that serves the release build (dist/) during the tests. */
 export const PORT = Number(process.env.E2E_PORT ?? 4173);
+/** The release build under test (E2E_DIST lets a second build be tested beside dist/). */
+const DIST = process.env.E2E_DIST ?? '../../dist';
 
 export default defineConfig({
   testDir: './specs',
@@ -28,7 +30,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `python3 ../../scripts/serve_dist.py --port ${PORT} ../../dist`,
+    command: `python3 ../../scripts/serve_dist.py --port ${PORT} ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     stdout: 'ignore',
