@@ -4,12 +4,14 @@
 //! tested on the host. The Leptos app depends on this crate, never the reverse.
 
 pub mod answer;
+pub mod backup;
 pub mod bundle;
 pub mod diagnostic;
 pub mod project;
 pub mod questionnaire;
 pub mod reference;
 pub mod report;
+pub mod workspace;
 
 pub use answer::Answer;
 pub use diagnostic::{Diagnostic, DiagnosticStatus};

@@ -1,0 +1,97 @@
+//! Writing MOT's feedback on one town's diagnostic: a new feedback from MOT's review, and the
+//! check that its comments refer to steps and questions of the questionnaire (the same check
+//! the town's import makes), before it is exported with `bundle::export_feedback`.
+
+use crate::bundle::{is_timestamp, is_uuid, MotFeedback};
+use crate::diagnostic::Diagnostic;
+use crate::questionnaire::Questionnaire;
+
+use super::review::MotReview;
+
+/// What is wrong with a feedback before it is sent.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FeedbackError {
+    /// The feedback id is not a UUID.
+    #[error("L'identifiant du retour « {0} » n'est pas un UUID.")]
+    BadId(String),
+    /// The diagnostic id is not a UUID.
+    #[error("L'identifiant du diagnostic « {0} » n'est pas un UUID.")]
+    BadDiagnosticId(String),
+    /// The date is not an RFC 3339 date-time.
+    #[error("La date du retour « {0} » n'est pas une date valide.")]
+    BadDate(String),
+    /// No author.
+    #[error("Indiquez l'auteur du retour (nom, fonction).")]
+    NoAuthor,
+    /// A theme comment on a step the questionnaire does not have.
+    #[error("Le commentaire porte sur le thème « {0} », absent du questionnaire.")]
+    UnknownStep(String),
+    /// A question comment on a question the questionnaire does not have.
+    #[error("Le commentaire porte sur la question « {0} », absente du questionnaire.")]
+    UnknownQuestion(String),
+    /// A comment left blank.
+    #[error("Un commentaire est vide ({0}) : écrivez-le ou retirez-le.")]
+    EmptyComment(String),
+}
+
+/// A new feedback on a diagnostic, with MOT's status from its review and no comments yet.
+/// MOT's internal notes stay in the review: they are never copied into the feedback.
+pub fn new_feedback(
+    diagnostic: &Diagnostic,
+    review: Option<&MotReview>,
+    author: &str,
+    now: &str,
+    id: String,
+) -> MotFeedback {
+    MotFeedback {
+        id,
+        revision: 1,
+        diagnostic_id: diagnostic.id.clone(),
+        diagnostic_revision: diagnostic.revision,
+        commune_name: diagnostic.commune_name().to_string(),
+        insee_code: diagnostic.insee_code().map(str::to_string),
+        status: review.map(|r| r.status).unwrap_or_default(),
+        author: author.trim().to_string(),
+        written_at: now.to_string(),
+        ..MotFeedback::default()
+    }
+}
+
+/// Every problem of a feedback: ids, date, author, blank comments, and comments on steps or
+/// questions the questionnaire does not have (the town's import would refuse them).
+pub fn check_feedback(questionnaire: &Questionnaire, feedback: &MotFeedback) -> Vec<FeedbackError> {
+    let mut errors = Vec::new();
+    if !is_uuid(&feedback.id) {
+        errors.push(FeedbackError::BadId(feedback.id.clone()));
+    }
+    if !is_uuid(&feedback.diagnostic_id) {
+        errors.push(FeedbackError::BadDiagnosticId(
+            feedback.diagnostic_id.clone(),
+        ));
+    }
+    if !is_timestamp(&feedback.written_at) {
+        errors.push(FeedbackError::BadDate(feedback.written_at.clone()));
+    }
+    if feedback.author.trim().is_empty() {
+        errors.push(FeedbackError::NoAuthor);
+    }
+    for (step_id, comment) in &feedback.theme_comments {
+        match questionnaire.step(step_id) {
+            None => errors.push(FeedbackError::UnknownStep(step_id.clone())),
+            Some(step) if comment.trim().is_empty() => {
+                errors.push(FeedbackError::EmptyComment(step.title.clone()));
+            }
+            Some(_) => {}
+        }
+    }
+    for (question_id, comment) in &feedback.question_comments {
+        match questionnaire.question(question_id) {
+            None => errors.push(FeedbackError::UnknownQuestion(question_id.clone())),
+            Some(question) if comment.trim().is_empty() => {
+                errors.push(FeedbackError::EmptyComment(question.label.clone()));
+            }
+            Some(_) => {}
+        }
+    }
+    errors
+}

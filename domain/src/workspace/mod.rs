@@ -1,0 +1,33 @@
+//! MOT's workspace: the territories table (rows, search, filters, sort), the dashboard across
+//! territories, CSV exports for French spreadsheets, MOT's own review of each diagnostic and the
+//! authoring of a feedback for one town.
+//!
+//! MOT's data ([`MotReview`]) is kept apart from the town's: nothing here changes a
+//! [`Diagnostic`](crate::Diagnostic). Everything is computed once per diagnostic
+//! ([`territory_rows`]) and then read by the query, the dashboard and the exports, so that a
+//! workspace of a thousand territories stays quick.
+
+#![warn(missing_docs)]
+
+mod csv_export;
+mod dashboard;
+mod feedback;
+mod normalize;
+mod query;
+mod review;
+mod rows;
+pub mod sample;
+pub mod text;
+
+pub use csv_export::{good_practices_csv, territories_csv, CsvError};
+pub use dashboard::{
+    build_dashboard, BorderScores, Dashboard, GoodPracticeEntry, ObstacleCount, RankedItem,
+    ThemeAverage,
+};
+pub use feedback::{check_feedback, new_feedback, FeedbackError};
+pub use normalize::normalize_for_search;
+pub use query::{
+    apply_query, filter_choices, Column, Direction, FilterChoices, Filters, TableQuery,
+};
+pub use review::{review_of, MotReview};
+pub use rows::{territory_row, territory_rows, TerritoryRow};

@@ -1,0 +1,97 @@
+//! MOT's review and feedback authoring: the review stays apart from the town's data, a new
+//! feedback takes MOT's status, comments are checked, and the town's import accepts the bundle.
+
+mod common;
+
+use common::{questionnaire, sample_diagnostic, DIAGNOSTIC_ID, FEEDBACK_ID, NOW};
+use domain::bundle::{export_feedback, parse_bundle, to_json_pretty, MotStatus};
+use domain::workspace::{check_feedback, new_feedback, FeedbackError, MotReview};
+
+#[test]
+fn a_review_round_trips_as_json_and_defaults_to_recu() {
+    let mut review = MotReview::new(DIAGNOSTIC_ID, NOW);
+    assert_eq!(review.status, MotStatus::Recu);
+    review.set_notes(
+        "Relancer la mairie en avril ; \"urgent\".",
+        "2026-03-02T10:00:00Z",
+    );
+    let json = serde_json::to_string(&review).expect("json");
+    assert_eq!(
+        serde_json::from_str::<MotReview>(&json).expect("back"),
+        review
+    );
+    let minimal: MotReview =
+        serde_json::from_str(&format!(r#"{{"diagnostic_id":"{DIAGNOSTIC_ID}"}}"#)).expect("min");
+    assert_eq!(minimal.status, MotStatus::Recu);
+}
+
+#[test]
+fn a_new_feedback_takes_the_status_but_never_the_notes() {
+    let diagnostic = sample_diagnostic(DIAGNOSTIC_ID);
+    let mut review = MotReview::new(DIAGNOSTIC_ID, NOW);
+    review.set_status(MotStatus::ACompleter, NOW);
+    review.set_notes("Note interne", NOW);
+    let feedback = new_feedback(
+        &diagnostic,
+        Some(&review),
+        " Chargée de mission ",
+        NOW,
+        FEEDBACK_ID.into(),
+    );
+    assert_eq!(feedback.status, MotStatus::ACompleter);
+    assert_eq!(feedback.diagnostic_revision, 7);
+    assert_eq!(feedback.commune_name, "Givet");
+    assert_eq!(feedback.insee_code.as_deref(), Some("08190"));
+    assert_eq!(feedback.author, "Chargée de mission");
+    assert!(feedback.general_comment.is_empty());
+    assert!(!serde_json::to_string(&feedback)
+        .expect("json")
+        .contains("Note interne"));
+    assert!(check_feedback(questionnaire(), &feedback).is_empty());
+}
+
+#[test]
+fn comments_must_refer_to_steps_and_questions_of_the_questionnaire() {
+    let diagnostic = sample_diagnostic(DIAGNOSTIC_ID);
+    let mut feedback = new_feedback(&diagnostic, None, "", "hier", FEEDBACK_ID.into());
+    feedback
+        .theme_comments
+        .insert("inconnu".into(), "Commentaire".into());
+    feedback
+        .theme_comments
+        .insert("mobilite".into(), "  ".into());
+    feedback
+        .question_comments
+        .insert("question_inconnue".into(), "Commentaire".into());
+    let errors = check_feedback(questionnaire(), &feedback);
+    assert!(errors.contains(&FeedbackError::NoAuthor));
+    assert!(errors.contains(&FeedbackError::BadDate("hier".into())));
+    assert!(errors.contains(&FeedbackError::UnknownStep("inconnu".into())));
+    assert!(errors.contains(&FeedbackError::EmptyComment("Mobilité".into())));
+    assert!(errors.contains(&FeedbackError::UnknownQuestion("question_inconnue".into())));
+    assert!(errors.iter().all(|e| !e.to_string().is_empty()));
+}
+
+#[test]
+fn the_town_imports_the_feedback_bundle_mot_writes() {
+    let diagnostic = sample_diagnostic(DIAGNOSTIC_ID);
+    let mut feedback = new_feedback(
+        &diagnostic,
+        None,
+        "Chargée de mission MOT",
+        NOW,
+        FEEDBACK_ID.into(),
+    );
+    feedback.status = MotStatus::EnAccompagnement;
+    feedback.general_comment = "Merci pour ce diagnostic.".into();
+    feedback
+        .theme_comments
+        .insert("mobilite".into(), "Voir le fonds micro-projets.".into());
+    feedback
+        .question_comments
+        .insert("gov_relations".into(), "À préciser avec le DGS.".into());
+    assert!(check_feedback(questionnaire(), &feedback).is_empty());
+    let json = to_json_pretty(&export_feedback(&[feedback.clone()], "0.1.0", NOW));
+    let valid = parse_bundle("retour.json", json.as_bytes(), questionnaire()).expect("accepted");
+    assert_eq!(valid.feedback, vec![feedback]);
+}
