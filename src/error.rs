@@ -14,6 +14,9 @@ pub enum AppError {
     /// The commune name typed at creation was refused.
     #[error(transparent)]
     CommuneName(#[from] CommuneNameError),
+    /// A file could not be prepared or read.
+    #[error("Problème de fichier : {0}.")]
+    File(String),
     /// The questionnaire shipped with the app could not be read (a packaging fault).
     #[error(transparent)]
     Questionnaire(#[from] LoadError),

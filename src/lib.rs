@@ -19,7 +19,9 @@ use leptos_router::path;
 
 use components::layout::{SiteFooter, SiteHeader};
 use pages::diagnostic::{DiagnosticOverview, DiagnosticWorkspace};
+use pages::import::ImportPage;
 use pages::{home::HomePage, not_found::NotFoundPage, step::StepPage};
+use pages::{project_sheet::ProjectSheetPage, projects::ProjectsPage, report::ReportPage};
 
 /// The whole app: shell (header, main, footer) and routes.
 #[component]
@@ -33,8 +35,13 @@ pub fn App() -> impl IntoView {
             <main id="contenu" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/importer") view=ImportPage/>
                     <ParentRoute path=path!("/diagnostic/:id") view=DiagnosticWorkspace>
                         <Route path=path!("") view=DiagnosticOverview/>
+                        // Static segments first: the first route that matches wins.
+                        <Route path=path!("rapport") view=ReportPage/>
+                        <Route path=path!("projets") view=ProjectsPage/>
+                        <Route path=path!("projets/:project") view=ProjectSheetPage/>
                         <Route path=path!(":step") view=StepPage/>
                     </ParentRoute>
                 </Routes>

@@ -145,3 +145,44 @@ async fn metadata_round_trips_and_is_none_when_never_written() {
     assert_eq!(stored.as_deref(), Some("2026-03-01T08:00:00.000Z"));
     repository.delete_database().await.expect("cleanup");
 }
+
+#[wasm_bindgen_test]
+async fn an_import_writes_diagnostics_and_feedback_together() {
+    use domain::bundle::{MotFeedback, MotStatus};
+    let repository = fresh_repository().await;
+    let givet = diagnostic("Givet", "2026-01-01T10:00:00.000Z");
+    let modane = diagnostic("Modane", "2026-01-02T10:00:00.000Z");
+    let feedback = MotFeedback {
+        id: new_uuid(),
+        revision: 1,
+        diagnostic_id: givet.id.clone(),
+        diagnostic_revision: givet.revision,
+        commune_name: "Givet".into(),
+        insee_code: None,
+        status: MotStatus::EnAccompagnement,
+        author: "MOT".into(),
+        written_at: "2026-02-01T10:00:00.000Z".into(),
+        general_comment: "Bravo".into(),
+        theme_comments: Default::default(),
+        question_comments: Default::default(),
+    };
+    repository
+        .import(
+            &[givet.clone(), modane.clone()],
+            std::slice::from_ref(&feedback),
+        )
+        .await
+        .expect("import");
+    assert_eq!(repository.list().await.expect("list").len(), 2);
+    assert_eq!(
+        repository.list_feedback().await.expect("feedback"),
+        vec![feedback]
+    );
+    // Importing again replaces rather than duplicates.
+    repository
+        .import(&[givet], &[])
+        .await
+        .expect("import again");
+    assert_eq!(repository.list().await.expect("list").len(), 2);
+    repository.delete_database().await.expect("cleanup");
+}

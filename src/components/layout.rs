@@ -19,6 +19,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <nav aria-label="Navigation principale" class="site-nav">
                     <ul>
                         <li><A href="/">"Mes diagnostics"</A></li>
+                        <li><A href="/importer">"Importer"</A></li>
                     </ul>
                 </nav>
             </div>

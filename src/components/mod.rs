@@ -1,7 +1,11 @@
 //! Reusable widgets shared by the pages.
 
+pub mod export_button;
+pub mod form_fields;
 pub mod layout;
 pub mod notice;
 pub mod question;
+pub mod radar_chart;
 pub mod save_status;
 pub mod step_list;
+pub mod storage_panel;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::state::bundles::export_rescue_copy;
 use crate::state::session::{DiagnosticSession, SaveStatus};
 
 /// Shows where the autosave stands; an error is announced at once and offers a retry.
@@ -21,6 +22,16 @@ pub fn SaveStatusIndicator() -> impl IntoView {
                             <p>"Vos réponses restent affichées dans cette page tant qu'elle est ouverte."</p>
                             <button type="button" class="button" on:click=move |_| session.flush()>
                                 "Réessayer l'enregistrement"
+                            </button>
+                            " "
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| {
+                                    let _ = session.diagnostic.with_untracked(export_rescue_copy);
+                                }
+                            >
+                                "Exporter mes réponses dans un fichier"
                             </button>
                         </div>
                     }

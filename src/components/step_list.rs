@@ -4,6 +4,10 @@ use domain::questionnaire::{is_step_not_concerned, step_progress, Questionnaire}
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::state::projects::{
+    projects_href, report_href, PROJECTS_PAGE_ID, PROJECTS_PAGE_TITLE, REPORT_PAGE_ID,
+    REPORT_PAGE_TITLE,
+};
 use crate::state::session::DiagnosticSession;
 use crate::state::steps::{step_href, REVIEW_STEP_ID, REVIEW_STEP_TITLE};
 
@@ -67,6 +71,8 @@ pub fn StepList(
         })
         .collect_view();
     let review_href = step_href(&id, REVIEW_STEP_ID);
+    let report_link = report_href(&id);
+    let projects_link = projects_href(&id);
     view! {
         <nav class="step-list" aria-label="Étapes du diagnostic">
             <ol>
@@ -77,6 +83,22 @@ pub fn StepList(
                         attr:aria-current=move || is_current(REVIEW_STEP_ID).then_some("step")
                     >
                         {REVIEW_STEP_TITLE}
+                    </A>
+                </li>
+                <li class="step-list__item step-list__item--result">
+                    <A
+                        href=report_link
+                        attr:aria-current=move || is_current(REPORT_PAGE_ID).then_some("page")
+                    >
+                        {REPORT_PAGE_TITLE}
+                    </A>
+                </li>
+                <li class="step-list__item step-list__item--result">
+                    <A
+                        href=projects_link
+                        attr:aria-current=move || is_current(PROJECTS_PAGE_ID).then_some("page")
+                    >
+                        {PROJECTS_PAGE_TITLE}
                     </A>
                 </li>
             </ol>

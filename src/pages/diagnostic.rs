@@ -5,13 +5,15 @@ use domain::questionnaire::{overall_progress, step_progress, Questionnaire};
 use domain::DiagnosticStatus;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 
+use crate::components::export_button::{ExportButton, ExportTarget};
 use crate::components::notice::ErrorNotice;
 use crate::components::save_status::SaveStatusIndicator;
 use crate::components::step_list::StepList;
 use crate::platform::{format_datetime_fr, set_page_title};
 use crate::state::diagnostics::questionnaire;
+use crate::state::projects::{projects_href, report_href, PROJECTS_PAGE_ID, REPORT_PAGE_ID};
 use crate::state::session::{load_for_editing, DiagnosticSession};
 use crate::state::steps::{step_href, REVIEW_STEP_ID};
 
@@ -62,7 +64,20 @@ pub fn DiagnosticWorkspace() -> impl IntoView {
 #[component]
 fn Workspace(questionnaire: &'static Questionnaire) -> impl IntoView {
     let params = use_params_map();
-    let current = Signal::derive(move || params.read().get("step"));
+    let location = use_location();
+    // The current entry of the table of contents: a step, or the report or projects pages.
+    let current = Signal::derive(move || {
+        params.read().get("step").or_else(|| {
+            let path = location.pathname.get();
+            if path.ends_with(&format!("/{REPORT_PAGE_ID}")) {
+                Some(REPORT_PAGE_ID.to_string())
+            } else if path.contains(&format!("/{PROJECTS_PAGE_ID}")) {
+                Some(PROJECTS_PAGE_ID.to_string())
+            } else {
+                None
+            }
+        })
+    });
     view! {
         <div class="workspace">
             <aside class="workspace__side">
@@ -103,6 +118,7 @@ pub fn DiagnosticOverview() -> impl IntoView {
     });
     let started = move || progress.get().answered > 1;
     let id = session.id();
+    let export_id = session.id();
     view! {
         <h1>"Diagnostic de " {name}</h1>
         <dl class="facts">
@@ -134,6 +150,23 @@ pub fn DiagnosticOverview() -> impl IntoView {
             <A href=move || step_href(&id, &next_step.get()) attr:class="button button--primary">
                 {move || if started() { "Reprendre le diagnostic" } else { "Commencer le diagnostic" }}
             </A>
+        </p>
+        <h2>"Résultats et projets"</h2>
+        <p>
+            "Le rapport se met à jour à chaque réponse : scores par thème, opportunités, ressources et "
+            "contacts pour votre territoire. Il s'imprime en PDF pour le conseil municipal."
+        </p>
+        <ul class="link-list">
+            <li><A href=report_href(&session.id())>"Voir le rapport du diagnostic"</A></li>
+            <li><A href=projects_href(&session.id())>"Fiches projet et bonnes pratiques"</A></li>
+        </ul>
+        <h2>"Envoyer à la MOT"</h2>
+        <p>
+            "Téléchargez un fichier à joindre à un courriel pour la MOT. Il contient vos réponses, vos "
+            "projets et vos bonnes pratiques, mais pas vos notes privées."
+        </p>
+        <p>
+            <ExportButton target=ExportTarget::ForMot(export_id) label="Exporter pour la MOT"/>
         </p>
     }
     .into_any()

@@ -10,6 +10,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::notice::ErrorNotice;
+use crate::components::storage_panel::StoragePanel;
 use crate::platform::{format_datetime_fr, set_page_title};
 use crate::state::diagnostics::{
     create_diagnostic, delete_diagnostic, list_diagnostics, questionnaire,
@@ -74,6 +75,9 @@ pub fn HomePage() -> impl IntoView {
                 }}
             </Transition>
         </section>
+        <StoragePanel diagnostics=Signal::derive(move || {
+            diagnostics.get().and_then(Result::ok).unwrap_or_default()
+        })/>
     }
 }
 

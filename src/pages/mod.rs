@@ -2,6 +2,10 @@
 
 pub mod diagnostic;
 pub mod home;
+pub mod import;
 pub mod not_found;
+pub mod project_sheet;
+pub mod projects;
+pub mod report;
 pub mod review;
 pub mod step;

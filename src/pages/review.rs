@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::state::diagnostics::questionnaire;
+use crate::state::projects::{projects_href, report_href};
 use crate::state::session::DiagnosticSession;
 use crate::state::steps::step_href;
 
@@ -29,6 +30,8 @@ pub fn ReviewStep(heading: NodeRef<html::H1>) -> impl IntoView {
             .with(|d| d.status == DiagnosticStatus::Completed)
     };
     let id = session.id();
+    let report_link = report_href(&id);
+    let projects_link = projects_href(&id);
 
     let finish = move |_| {
         session.apply(|diagnostic| diagnostic.status = DiagnosticStatus::Completed);
@@ -101,6 +104,15 @@ pub fn ReviewStep(heading: NodeRef<html::H1>) -> impl IntoView {
                 "Diagnostic terminé. Il reste modifiable à tout moment."
             </p>
         </Show>
+        <h2>"Et ensuite"</h2>
+        <p>
+            "Consultez le rapport (scores, opportunités, ressources et contacts), imprimez-le, puis "
+            "préparez vos projets avec la MOT."
+        </p>
+        <ul class="link-list">
+            <li><A href=report_link>"Voir le rapport du diagnostic"</A></li>
+            <li><A href=projects_link>"Fiches projet et bonnes pratiques"</A></li>
+        </ul>
     }
     .into_any()
 }

@@ -1,5 +1,7 @@
 //! Application state and the use cases the pages call: they join the domain, storage and platform.
 
+pub mod bundles;
 pub mod diagnostics;
+pub mod projects;
 pub mod session;
 pub mod steps;

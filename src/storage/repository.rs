@@ -1,5 +1,6 @@
 //! The repository of diagnostics and app metadata: the only code that reads or writes IndexedDB records.
 
+use domain::bundle::MotFeedback;
 use domain::Diagnostic;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -7,7 +8,7 @@ use indexed_db_futures::transaction::TransactionMode;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::database::{open_database, STORE_DIAGNOSTICS, STORE_META};
+use super::database::{open_database, STORE_DIAGNOSTICS, STORE_FEEDBACK, STORE_META};
 use super::StorageError;
 
 /// Typed access to the diagnostics and metadata kept on this device.
@@ -115,6 +116,41 @@ impl Repository {
         store.delete(id).primitive()?.await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Writes imported diagnostics and MOT feedback in ONE transaction: all of it, or nothing.
+    pub async fn import(
+        &self,
+        diagnostics: &[Diagnostic],
+        feedback: &[MotFeedback],
+    ) -> Result<(), StorageError> {
+        let tx = self
+            .db
+            .transaction([STORE_DIAGNOSTICS, STORE_FEEDBACK])
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let diagnostic_store = tx.object_store(STORE_DIAGNOSTICS)?;
+        for diagnostic in diagnostics {
+            diagnostic_store.put(diagnostic).serde()?.await?;
+        }
+        let feedback_store = tx.object_store(STORE_FEEDBACK)?;
+        for item in feedback {
+            feedback_store.put(item).serde()?.await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Every feedback MOT sent back that is kept on this device.
+    pub async fn list_feedback(&self) -> Result<Vec<MotFeedback>, StorageError> {
+        let tx = self.db.transaction(STORE_FEEDBACK).build()?;
+        let store = tx.object_store(STORE_FEEDBACK)?;
+        let feedback = store
+            .get_all::<MotFeedback>()
+            .serde()?
+            .await?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(feedback)
     }
 
     /// Reads a metadata value, `None` when it was never written.

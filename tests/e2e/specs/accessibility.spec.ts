@@ -28,3 +28,14 @@ test('the shell has a French language, one main landmark, a header and a footer'
   await expect(page.getByRole('contentinfo')).toContainText('Vos données restent sur cet appareil');
   await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();
 });
+
+test('the import page, with its preview and a rejected file, has no serious accessibility violation', async ({ page }) => {
+  await page.goto('/importer');
+  await expectNoSeriousA11yViolations(page);
+  const bundles = `${__dirname}/../../bundles`;
+  await page
+    .getByLabel('Choisir des fichiers (.json)')
+    .setInputFiles([`${bundles}/good/diagnostic-givet-08190-2026-03-01.json`, `${bundles}/bad/truncated.json`]);
+  await expect(page.getByTestId('import-status')).toHaveText(['Nouveau']);
+  await expectNoSeriousA11yViolations(page);
+});

@@ -21,4 +21,27 @@ test('after one online visit the app works offline: create and answer a diagnost
   // A deep link to another step works offline too (answered by the cached app shell).
   await page.goto(`${base}/sante`);
   await expect(q.heading()).toHaveText('Santé et secours');
+
+  // The report shows, chart included.
+  await page.goto(`${base}/rapport`);
+  await expect(q.heading()).toHaveText('Rapport du diagnostic de Givet');
+  await expect(page.locator('svg[role=img]')).toBeVisible();
+
+  // The export for MOT downloads with no connection.
+  await page.goto(base);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter pour la MOT' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^diagnostic-givet-sans-insee-\d{4}-\d{2}-\d{2}\.json$/);
+});
+
+test('offline, a backup file can be imported', async ({ page, context }) => {
+  await page.goto('/');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.goto('/importer');
+  await page
+    .getByLabel('Choisir des fichiers (.json)')
+    .setInputFiles(`${__dirname}/../../bundles/good/diagnostic-givet-08190-2026-03-01.json`);
+  await page.getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('1 diagnostic(s)');
 });

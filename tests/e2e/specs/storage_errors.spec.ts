@@ -10,3 +10,40 @@ test('without IndexedDB the home page shows a clear French message', async ({ pa
   await expect(page.getByRole('alert')).toContainText("Le stockage local de ce navigateur n'est pas disponible");
   await expect(page.getByRole('alert')).toContainText('navigation privée');
 });
+
+test('a write refused by the browser shows a clear message, keeps the answer on screen and offers an export', async ({ page }) => {
+  const { QuestionnairePage } = await import('../support/questionnaire_page');
+  const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
+  await q.gotoStep(base, 'gouvernance');
+  // From now on, every IndexedDB write fails as on a full disk.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await q.choice('gov_convention', 'Oui').check();
+  const alert = page.getByTestId('save-status').getByRole('alert');
+  await expect(alert).toContainText("L'espace de stockage de ce navigateur est plein");
+  await expect(q.choice('gov_convention', 'Oui')).toBeChecked();
+  const download = page.waitForEvent('download');
+  await alert.getByRole('button', { name: 'Exporter mes réponses dans un fichier' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^sauvegarde-diagnostic-transfrontalier-/);
+});
+
+test('the storage panel shows persistence and usage, and reminds to back up after 7 days of changes', async ({ page }) => {
+  const { QuestionnairePage } = await import('../support/questionnaire_page');
+  await QuestionnairePage.create(page, 'Givet');
+  await page.goto('/');
+  await expect(page.getByTestId('storage-persisted')).not.toBeEmpty();
+  await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
+  // Eight days later, with no backup exported: the reminder offers one.
+  await page.clock.install({ time: Date.now() + 8 * 24 * 3600 * 1000 });
+  await page.reload();
+  const reminder = page.getByTestId('backup-reminder');
+  await expect(reminder).toContainText('Pensez à faire une sauvegarde');
+  const download = page.waitForEvent('download');
+  await reminder.getByRole('button', { name: 'Exporter une sauvegarde maintenant' }).click();
+  await download;
+  await page.reload();
+  await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
+});

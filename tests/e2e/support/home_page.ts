@@ -34,6 +34,6 @@ export class HomePage {
     const item = this.item(commune);
     await item.getByRole('button', { name: /^Supprimer/ }).click();
     await item.getByRole('button', { name: 'Confirmer la suppression' }).click();
-    await expect(this.page.getByRole('status')).toContainText(`« ${commune} » a été supprimé`);
+    await expect(this.page.getByRole('status').filter({ hasText: 'a été supprimé' })).toContainText(`« ${commune} » a été supprimé`);
   }
 }

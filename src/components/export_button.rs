@@ -1,0 +1,62 @@
+//! Buttons that download a bundle and say which file was written.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::notice::ErrorNotice;
+use crate::state::bundles::{export_diagnostic_for_mot, export_full_backup};
+
+/// What to export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportTarget {
+    /// One diagnostic, for MOT (without private notes).
+    ForMot(String),
+    /// Everything on this device.
+    FullBackup,
+}
+
+/// A button that exports, then announces the downloaded file (or the error).
+#[component]
+pub fn ExportButton(
+    /// What the button exports.
+    target: ExportTarget,
+    /// The button's text.
+    #[prop(into)]
+    label: String,
+    /// Called after a successful export (e.g. to refresh the last backup date).
+    #[prop(optional)]
+    on_done: Option<Callback<()>>,
+) -> impl IntoView {
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let export = move |_| {
+        let target = target.clone();
+        spawn_local(async move {
+            let result = match &target {
+                ExportTarget::ForMot(id) => export_diagnostic_for_mot(id).await,
+                ExportTarget::FullBackup => export_full_backup().await,
+            };
+            match result {
+                Ok(file_name) => {
+                    message.set(Some(Ok(format!("Fichier « {file_name} » téléchargé."))));
+                    if let Some(on_done) = on_done {
+                        on_done.run(());
+                    }
+                }
+                Err(problem) => message.set(Some(Err(problem.to_string()))),
+            }
+        });
+    };
+    view! {
+        <button type="button" class="button" on:click=export>{label}</button>
+        <span class="export-status" role="status">
+            {move || match message.get() {
+                Some(Ok(text)) => view! { <span>{text}</span> }.into_any(),
+                _ => ().into_any(),
+            }}
+        </span>
+        {move || match message.get() {
+            Some(Err(text)) => view! { <ErrorNotice message=text/> }.into_any(),
+            _ => ().into_any(),
+        }}
+    }
+}

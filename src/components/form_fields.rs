@@ -1,0 +1,175 @@
+//! Form widgets for the pages where the town writes freely (project sheets, good practices):
+//! labelled text fields and drop-down lists that store every change at once, and a delete
+//! button that asks for confirmation.
+//!
+//! A field keeps what is typed in the page (it is not re-rendered from the stored record), so
+//! a save finishing while the user types never moves the cursor nor drops a character.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A labelled text field (one line, or several with `multiline`), with optional help.
+#[component]
+pub fn TextEntry(
+    /// Id of the input (its label points to it).
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// Help shown under the label and tied to the input.
+    #[prop(optional, into)]
+    help: Option<String>,
+    /// Several lines (a `<textarea>`) instead of one.
+    #[prop(optional)]
+    multiline: bool,
+    /// Maximum length in characters, if any.
+    #[prop(optional)]
+    max_length: Option<u32>,
+    /// The value when the field is shown.
+    #[prop(into)]
+    initial: String,
+    /// Called with the new value at every keystroke.
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let help_id = format!("{id}-aide");
+    let described_by = help.as_ref().map(|_| help_id.clone());
+    let on_input = move |event| on_change.run(event_target_value(&event));
+    let field = if multiline {
+        view! {
+            <textarea
+                id=id.clone()
+                rows="4"
+                maxlength=max_length
+                aria-describedby=described_by
+                prop:value=initial
+                on:input=on_input
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                type="text"
+                id=id.clone()
+                maxlength=max_length
+                aria-describedby=described_by
+                prop:value=initial
+                on:input=on_input
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="form-field">
+            <label for=id>{label}</label>
+            {help.map(|help| view! { <p id=help_id class="field-help">{help}</p> })}
+            {field}
+        </div>
+    }
+}
+
+/// A labelled drop-down list with an empty first choice.
+#[component]
+pub fn SelectEntry(
+    /// Id of the `<select>`.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// Label of the empty choice (e.g. "— Choisir —").
+    #[prop(into)]
+    empty_label: String,
+    /// The choices: (value, label).
+    options: Vec<(String, String)>,
+    /// The value when the field is shown.
+    initial: Option<String>,
+    /// Called with the chosen value (`None` for the empty choice).
+    on_change: Callback<Option<String>>,
+) -> impl IntoView {
+    let options = options
+        .into_iter()
+        .map(|(value, text)| {
+            let selected = initial.as_deref() == Some(value.as_str());
+            view! { <option value=value selected=selected>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="form-field">
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                on:change=move |event| {
+                    let value = event_target_value(&event);
+                    on_change.run((!value.is_empty()).then_some(value));
+                }
+            >
+                <option value="" selected=initial.is_none()>{empty_label}</option>
+                {options}
+            </select>
+        </div>
+    }
+}
+
+/// A delete button that asks "Confirmer la suppression" before doing anything.
+#[component]
+pub fn DeleteButton(
+    /// Text of the first button (e.g. "Supprimer la fiche").
+    #[prop(into)]
+    label: String,
+    /// What is deleted, for the confirmation question.
+    #[prop(into)]
+    what: String,
+    /// Called once the deletion is confirmed.
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    view! {
+        <div class="delete no-print">
+            <Show
+                when=move || asking.get()
+                fallback=move || {
+                    let label = label.clone();
+                    view! {
+                        <button
+                            type="button"
+                            class="button button--danger-outline"
+                            on:click=move |_| asking.set(true)
+                        >
+                            {label}
+                        </button>
+                    }
+                }
+            >
+                <div class="confirm" role="group" aria-label="Confirmer la suppression">
+                    <p>{format!("Supprimer {what} ? Cette action ne peut pas être annulée.")}</p>
+                    <button
+                        type="button"
+                        class="button button--danger"
+                        on:click=move |_| on_confirm.run(())
+                    >
+                        "Confirmer la suppression"
+                    </button>
+                    <button type="button" class="button" on:click=move |_| asking.set(false)>
+                        "Annuler"
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// Moves the focus to the element with this id once the page has rendered it (after "Ajouter").
+pub fn focus_soon(id: String) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        let element = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id(&id))
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    })
+    .forget();
+}

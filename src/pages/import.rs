@@ -1,0 +1,327 @@
+//! Importing bundles (`/importer`): pick or drop files, read the checks and the preview,
+//! choose for each conflict, then write everything in one transaction — or nothing.
+
+use std::collections::BTreeMap;
+
+use domain::bundle::{ConflictChoice, ImportStatus};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::components::notice::ErrorNotice;
+use crate::platform::set_page_title;
+use crate::state::bundles::{
+    confirm_import, preview_import, read_files, FileOutcome, ImportPreview,
+};
+
+/// Where the import stands.
+#[derive(Clone)]
+enum Stage {
+    /// Waiting for files.
+    Choosing,
+    /// Reading and checking the files.
+    Reading,
+    /// Files read: their outcome and the preview of what would be written.
+    Preview(Vec<FileOutcome>, ImportPreview),
+    /// Written.
+    Done(String),
+}
+
+/// The import page.
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    set_page_title("Importer des fichiers");
+    let stage = RwSignal::new(Stage::Choosing);
+    let error = RwSignal::new(None::<String>);
+    let dragging = RwSignal::new(false);
+
+    let take_files = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        error.set(None);
+        stage.set(Stage::Reading);
+        spawn_local(async move {
+            let result = match read_files(files).await {
+                Ok(outcomes) => preview_import(&outcomes).await.map(|p| (outcomes, p)),
+                Err(problem) => Err(problem),
+            };
+            match result {
+                Ok((outcomes, preview)) => stage.set(Stage::Preview(outcomes, preview)),
+                Err(problem) => {
+                    error.set(Some(problem.to_string()));
+                    stage.set(Stage::Choosing);
+                }
+            }
+        });
+    };
+
+    let on_pick = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let files = input.files().map(file_list).unwrap_or_default();
+        // Cleared so that picking the same file again is noticed.
+        input.set_value("");
+        take_files(files);
+    };
+    let on_drop = move |event: leptos::ev::DragEvent| {
+        event.prevent_default();
+        dragging.set(false);
+        let files = event
+            .data_transfer()
+            .and_then(|transfer| transfer.files())
+            .map(file_list)
+            .unwrap_or_default();
+        take_files(files);
+    };
+
+    view! {
+        <h1>"Importer des fichiers"</h1>
+        <p>
+            "Importez un ou plusieurs fichiers exportés par cette application : le diagnostic d'une "
+            "commune, une sauvegarde complète, ou un retour de la MOT. Chaque fichier est vérifié avant "
+            "tout enregistrement ; vous voyez ce qui va changer et rien n'est écrit sans votre accord."
+        </p>
+        <div
+            class="drop-zone"
+            class:drop-zone--active=move || dragging.get()
+            on:dragover=move |event: leptos::ev::DragEvent| {
+                event.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+            data-testid="drop-zone"
+        >
+            <label for="import-files">"Choisir des fichiers (.json)"</label>
+            <p id="import-files-help" class="field-help">
+                "Ou déposez-les ici. Taille maximale : 5 Mo par fichier."
+            </p>
+            <input
+                id="import-files"
+                type="file"
+                multiple
+                accept=".json,application/json"
+                aria-describedby="import-files-help"
+                on:change=on_pick
+            />
+        </div>
+        {move || error.get().map(|message| view! { <ErrorNotice message/> })}
+        {move || match stage.get() {
+            Stage::Choosing => ().into_any(),
+            Stage::Reading => view! { <p role="status">"Vérification des fichiers…"</p> }.into_any(),
+            Stage::Preview(outcomes, preview) => {
+                view! { <PreviewPanel outcomes preview stage/> }.into_any()
+            }
+            Stage::Done(summary) => {
+                view! {
+                    <p class="notice notice--success" role="status" data-testid="import-done">{summary}</p>
+                    <p><a href="./">"Voir les diagnostics"</a></p>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+fn file_list(list: web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The outcome of each file, the preview of each diagnostic, and the confirmation.
+#[component]
+fn PreviewPanel(
+    outcomes: Vec<FileOutcome>,
+    preview: ImportPreview,
+    stage: RwSignal<Stage>,
+) -> impl IntoView {
+    let choices = RwSignal::new(BTreeMap::<String, ConflictChoice>::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let conflicts = preview.conflicts();
+    let writes = preview
+        .decisions
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.status,
+                ImportStatus::New | ImportStatus::Newer | ImportStatus::Conflict
+            )
+        })
+        .count()
+        + preview
+            .feedback_statuses
+            .iter()
+            .filter(|s| s.writes())
+            .count();
+    let unresolved =
+        Memo::new(move |_| choices.with(|c| conflicts.iter().any(|id| !c.contains_key(id))));
+
+    let files = outcomes
+        .iter()
+        .map(|outcome| match outcome {
+            FileOutcome::Rejected(rejection) => view! {
+                <li class="file-outcome file-outcome--rejected" data-testid="file-rejected">
+                    <div role="alert">
+                        <p>{rejection.to_string()}</p>
+                        <ul>
+                            {rejection.messages().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                        </ul>
+                        <p>"Ce fichier n'a pas été importé ; vos données n'ont pas changé."</p>
+                    </div>
+                </li>
+            }
+            .into_any(),
+            FileOutcome::Accepted(bundle) => view! {
+                <li class="file-outcome" data-testid="file-accepted">
+                    <p>
+                        "« " {bundle.file_name.clone()} " » : fichier valide ("
+                        {bundle.diagnostics.len()} " diagnostic(s), " {bundle.feedback.len()}
+                        " retour(s) de la MOT)."
+                    </p>
+                    {bundle.notices().into_iter().map(|n| view! { <p class="field-help">{n}</p> }).collect_view()}
+                </li>
+            }
+            .into_any(),
+        })
+        .collect_view();
+
+    let rows = preview
+        .decisions
+        .iter()
+        .map(|decision| {
+            let id = decision.diagnostic_id.clone();
+            let choice = (decision.status == ImportStatus::Conflict)
+                .then(|| view! { <ConflictChoices id=id.clone() choices/> });
+            view! {
+                <tr data-testid="import-row">
+                    <th scope="row">{decision.commune_name.clone()}</th>
+                    <td>{decision.source_file.clone()}</td>
+                    <td data-testid="import-status">{decision.status.label()}</td>
+                    <td>{choice}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let feedback_rows = preview
+        .feedback
+        .iter()
+        .zip(preview.feedback_statuses.iter())
+        .map(|(item, status)| {
+            view! {
+                <tr data-testid="import-row">
+                    <th scope="row">"Retour de la MOT : " {item.commune_name.clone()}</th>
+                    <td>"—"</td>
+                    <td data-testid="import-status">{status.label()}</td>
+                    <td></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let has_rows = !preview.decisions.is_empty() || !preview.feedback.is_empty();
+
+    let confirm = move |_| {
+        let preview = preview.clone();
+        let chosen = choices.get_untracked();
+        busy.set(true);
+        spawn_local(async move {
+            match confirm_import(&preview, &chosen).await {
+                Ok(summary) => stage.set(Stage::Done(format!(
+                    "Import terminé : {} diagnostic(s) et {} retour(s) de la MOT enregistrés.",
+                    summary.diagnostics, summary.feedback
+                ))),
+                Err(problem) => {
+                    error.set(Some(format!("{problem} Rien n'a été enregistré.")));
+                    busy.set(false);
+                }
+            }
+        });
+    };
+
+    view! {
+        <h2>"Fichiers lus"</h2>
+        <ul class="file-outcomes">{files}</ul>
+        {if has_rows {
+            view! {
+                <h2>"Ce que l'import va faire"</h2>
+                <table class="import-preview">
+                    <caption>"Éléments trouvés dans les fichiers et leur effet sur cet appareil"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Diagnostic"</th>
+                            <th scope="col">"Fichier"</th>
+                            <th scope="col">"Effet"</th>
+                            <th scope="col">"Votre choix"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows} {feedback_rows}</tbody>
+                </table>
+            }
+                .into_any()
+        } else {
+            view! { <p>"Aucun élément à importer."</p> }.into_any()
+        }}
+        {move || error.get().map(|message| view! { <ErrorNotice message/> })}
+        <Show when=move || { writes > 0 }>
+            <p>
+                <button
+                    type="button"
+                    class="button button--primary"
+                    disabled=move || busy.get() || unresolved.get()
+                    on:click=confirm.clone()
+                >
+                    "Importer"
+                </button>
+                <Show when=move || unresolved.get()>
+                    <span class="field-help">" Choisissez que faire de chaque conflit avant d'importer."</span>
+                </Show>
+            </p>
+        </Show>
+    }
+}
+
+/// "Garder ma version / Prendre la version importée / Garder les deux" for one conflict.
+#[component]
+fn ConflictChoices(
+    id: String,
+    choices: RwSignal<BTreeMap<String, ConflictChoice>>,
+) -> impl IntoView {
+    let options = [
+        (ConflictChoice::KeepMine, "keep-mine"),
+        (ConflictChoice::TakeTheirs, "take-theirs"),
+        (ConflictChoice::KeepBoth, "keep-both"),
+    ];
+    let name = format!("conflict-{id}");
+    view! {
+        <fieldset class="conflict-choice">
+            <legend>"En conflit : les deux versions ont changé"</legend>
+            {options
+                .into_iter()
+                .map(|(choice, value)| {
+                    let input_id = format!("{name}-{value}");
+                    let key = id.clone();
+                    let checked_key = id.clone();
+                    view! {
+                        <div class="choice">
+                            <input
+                                type="radio"
+                                id=input_id.clone()
+                                name=name.clone()
+                                value=value
+                                prop:checked=move || choices.with(|c| c.get(&checked_key) == Some(&choice))
+                                on:change=move |_| choices.update(|c| {
+                                    c.insert(key.clone(), choice);
+                                })
+                            />
+                            <label for=input_id>{choice.label()}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

@@ -1,0 +1,250 @@
+//! The lists of a project sheet: partners (name, country, type, contact status), and lists of
+//! short texts (actions, funding sources). Entries are added and removed with buttons.
+
+use domain::project::{ContactStatus, Partner, ProjectSheet};
+use leptos::prelude::*;
+
+use super::find_sheet;
+use crate::components::form_fields::{focus_soon, SelectEntry, TextEntry};
+use crate::state::projects::{country_choices, update_sheet};
+use crate::state::session::DiagnosticSession;
+
+/// A list of short texts of the sheet, one field each.
+#[component]
+pub fn TextList(
+    sheet_id: String,
+    legend: &'static str,
+    item_label: &'static str,
+    add_label: &'static str,
+    id_prefix: &'static str,
+    #[prop(optional)] help: Option<&'static str>,
+    read: fn(&ProjectSheet) -> &Vec<String>,
+    write: fn(&mut ProjectSheet) -> &mut Vec<String>,
+) -> impl IntoView {
+    let session = expect_context::<DiagnosticSession>();
+    let count = {
+        let sheet_id = sheet_id.clone();
+        Memo::new(move |_| {
+            session
+                .diagnostic
+                .with(|d| find_sheet(d, &sheet_id).map_or(0, |s| read(s).len()))
+        })
+    };
+    // Re-rendered only when an entry is added or removed; fields then start from the record.
+    let entries = {
+        let sheet_id = sheet_id.clone();
+        move || {
+            count.track();
+            let items = session.diagnostic.with_untracked(|d| {
+                find_sheet(d, &sheet_id)
+                    .map(|s| read(s).clone())
+                    .unwrap_or_default()
+            });
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(index, value)| {
+                    let number = index + 1;
+                    let on_change = {
+                        let sheet_id = sheet_id.clone();
+                        Callback::new(move |text: String| {
+                            update_sheet(session, &sheet_id, move |sheet| {
+                                if let Some(item) = write(sheet).get_mut(index) {
+                                    *item = text.clone();
+                                }
+                            });
+                        })
+                    };
+                    let sheet_id = sheet_id.clone();
+                    let remove = move |_| {
+                        update_sheet(session, &sheet_id, move |sheet| {
+                            let list = write(sheet);
+                            if index < list.len() {
+                                list.remove(index);
+                            }
+                        });
+                    };
+                    view! {
+                        <li class="list-entry">
+                            <TextEntry
+                                id=format!("{id_prefix}-{number}")
+                                label=format!("{item_label} {number}")
+                                max_length=500
+                                initial=value
+                                on_change
+                            />
+                            <button type="button" class="button button--small" on:click=remove>
+                                "Retirer"
+                                <span class="visually-hidden">{format!(" : {item_label} {number}")}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let add = move |_| {
+        let next = count.get_untracked() + 1;
+        update_sheet(session, &sheet_id, move |sheet| {
+            // Runs on the tab's copy and on the stored record: add one entry to each.
+            if write(sheet).len() < next {
+                write(sheet).push(String::new());
+            }
+        });
+        focus_soon(format!("{id_prefix}-{next}"));
+    };
+    view! {
+        <fieldset class="list-editor form-field">
+            <legend class="question__label">{legend}</legend>
+            {help.map(|help| view! { <p class="field-help">{help}</p> })}
+            <ol class="list-editor__entries">{entries}</ol>
+            <button type="button" class="button" on:click=add>{add_label}</button>
+        </fieldset>
+    }
+}
+
+/// The partners of the sheet, one group of fields each.
+#[component]
+pub fn PartnerList(sheet_id: String) -> impl IntoView {
+    let session = expect_context::<DiagnosticSession>();
+    let count = {
+        let sheet_id = sheet_id.clone();
+        Memo::new(move |_| {
+            session
+                .diagnostic
+                .with(|d| find_sheet(d, &sheet_id).map_or(0, |s| s.partners.len()))
+        })
+    };
+    let entries = {
+        let sheet_id = sheet_id.clone();
+        move || {
+            count.track();
+            let partners = session.diagnostic.with_untracked(|d| {
+                find_sheet(d, &sheet_id)
+                    .map(|s| s.partners.clone())
+                    .unwrap_or_default()
+            });
+            partners
+                .into_iter()
+                .enumerate()
+                .map(|(index, partner)| {
+                    view! { <PartnerFields sheet_id=sheet_id.clone() index partner/> }
+                })
+                .collect_view()
+        }
+    };
+    let add = move |_| {
+        let next = count.get_untracked() + 1;
+        update_sheet(session, &sheet_id, move |sheet| {
+            if sheet.partners.len() < next {
+                sheet.partners.push(Partner::default());
+            }
+        });
+        focus_soon(format!("partenaire-{next}-nom"));
+    };
+    view! {
+        <p class="field-help">
+            "Les partenaires de l'autre côté de la frontière (commune, hôpital, association, entreprise…) "
+            "et où en est le contact avec chacun."
+        </p>
+        <Show when=move || count.get() == 0>
+            <p>"Aucun partenaire pour l'instant."</p>
+        </Show>
+        <div class="partners">{entries}</div>
+        <button type="button" class="button" on:click=add>"Ajouter un partenaire"</button>
+    }
+}
+
+/// The fields of one partner.
+#[component]
+fn PartnerFields(sheet_id: String, index: usize, partner: Partner) -> impl IntoView {
+    let session = expect_context::<DiagnosticSession>();
+    let number = index + 1;
+    let remove_from = sheet_id.clone();
+    let edit = move |change: fn(&mut Partner, String)| {
+        let sheet_id = sheet_id.clone();
+        Callback::new(move |value: String| {
+            update_sheet(session, &sheet_id, move |sheet| {
+                if let Some(partner) = sheet.partners.get_mut(index) {
+                    change(partner, value.clone());
+                }
+            });
+        })
+    };
+    let on_name = edit(|p, v| p.name = v);
+    let on_kind = edit(|p, v| p.kind = v);
+    let on_country_text = edit(|p, v| p.country = v);
+    let on_country = Callback::new(move |code: Option<String>| {
+        on_country_text.run(code.unwrap_or_default());
+    });
+    let on_status_text = edit(|p, v| {
+        p.contact_status = match v.as_str() {
+            "contacte" => ContactStatus::Contacted,
+            "engage" => ContactStatus::Committed,
+            _ => ContactStatus::ToContact,
+        }
+    });
+    let on_status = Callback::new(move |value: Option<String>| {
+        on_status_text.run(value.unwrap_or_default());
+    });
+    let status_key = |status: ContactStatus| match status {
+        ContactStatus::ToContact => "a_contacter",
+        ContactStatus::Contacted => "contacte",
+        ContactStatus::Committed => "engage",
+    };
+    let statuses: Vec<(String, String)> = [
+        ContactStatus::ToContact,
+        ContactStatus::Contacted,
+        ContactStatus::Committed,
+    ]
+    .into_iter()
+    .map(|s| (status_key(s).to_string(), s.label().to_string()))
+    .collect();
+    let remove = move |_| {
+        update_sheet(session, &remove_from, move |sheet| {
+            if index < sheet.partners.len() {
+                sheet.partners.remove(index);
+            }
+        });
+    };
+    let prefix = format!("partenaire-{number}");
+    view! {
+        <fieldset class="partner" data-testid="partner">
+            <legend class="question__label">{format!("Partenaire {number}")}</legend>
+            <TextEntry
+                id=format!("{prefix}-nom")
+                label="Nom de la structure"
+                max_length=200
+                initial=partner.name.clone()
+                on_change=on_name
+            />
+            <SelectEntry
+                id=format!("{prefix}-pays")
+                label="Pays"
+                empty_label="— Choisir un pays —"
+                options=country_choices()
+                initial=(!partner.country.is_empty()).then(|| partner.country.clone())
+                on_change=on_country
+            />
+            <TextEntry
+                id=format!("{prefix}-type")
+                label="Type de structure"
+                help="Par exemple : commune, hôpital, association, chambre de commerce."
+                max_length=200
+                initial=partner.kind.clone()
+                on_change=on_kind
+            />
+            <SelectEntry
+                id=format!("{prefix}-contact")
+                label="État du contact"
+                empty_label="— Non précisé —"
+                options=statuses
+                initial=Some(status_key(partner.contact_status).to_string())
+                on_change=on_status
+            />
+            <button type="button" class="button button--small" on:click=remove>
+                {format!("Retirer le partenaire {number}")}
+            </button>
+        </fieldset>
+    }
+}

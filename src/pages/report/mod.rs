@@ -1,0 +1,240 @@
+//! The report of a diagnostic (`/diagnostic/:id/rapport`): territory, completion, the radar
+//! chart of theme scores with its table, strengths, opportunities, obstacles, resources and
+//! contacts, unknowns, expectations, project sheets and good practices, and the annex of
+//! answers. Printable to A4 (see the `@media print` rules in `style/main.css`).
+
+mod annex;
+mod findings;
+mod opportunities;
+mod projects;
+mod resources;
+
+use domain::report::{answers_annex, fr_grouped_number, Report, TerritorySummary};
+use domain::DiagnosticStatus;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::notice::ErrorNotice;
+use crate::components::radar_chart::{ChartTheme, RadarChart};
+use crate::platform::{format_datetime_fr, set_page_title};
+use crate::state::diagnostics::questionnaire;
+use crate::state::projects::{projects_href, report_of};
+use crate::state::session::DiagnosticSession;
+use crate::state::steps::{step_href, REVIEW_STEP_ID};
+
+use annex::AnswersAnnex;
+use findings::{Expectations, Obstacles, Strengths, Unknowns};
+use opportunities::Opportunities;
+use projects::ProjectsSummary;
+use resources::ResourcesAndContacts;
+
+/// The report page.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let session = expect_context::<DiagnosticSession>();
+    let report = Memo::new(move |_| session.diagnostic.with(report_of));
+    let commune = move || session.diagnostic.with(|d| d.commune_name().to_string());
+    let heading = NodeRef::<html::H1>::new();
+    Effect::new(move |_| {
+        set_page_title(&format!("Rapport · {}", commune()));
+    });
+    // Like a step, the page's heading takes the focus when the page opens.
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let id = session.id();
+    let print = move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+    let meta = move || {
+        session.diagnostic.with(|d| {
+            let status = match d.status {
+                DiagnosticStatus::Completed => "diagnostic terminé",
+                DiagnosticStatus::InProgress => "diagnostic en cours",
+            };
+            format!("État au {} ({status}).", format_datetime_fr(&d.updated_at))
+        })
+    };
+    view! {
+        <article class="report">
+            <p class="step-eyebrow">"Diagnostic des opportunités transfrontalières"</p>
+            <h1 tabindex="-1" node_ref=heading>"Rapport du diagnostic de " {commune}</h1>
+            <p class="report__meta">{meta}</p>
+            <div class="report__actions no-print">
+                <button type="button" class="button button--primary" on:click=print>
+                    "Imprimer / PDF"
+                </button>
+                <A href=projects_href(&id) attr:class="button">"Projets et bonnes pratiques"</A>
+                <A href=step_href(&id, REVIEW_STEP_ID) attr:class="button">"Relecture"</A>
+            </div>
+            {move || match report.get() {
+                Ok(report) => view! { <ReportBody report/> }.into_any(),
+                Err(message) => view! { <ErrorNotice message/> }.into_any(),
+            }}
+        </article>
+    }
+}
+
+/// Every section of the report.
+#[component]
+fn ReportBody(report: Report) -> impl IntoView {
+    let session = expect_context::<DiagnosticSession>();
+    let annex = questionnaire()
+        .map(|q| session.diagnostic.with_untracked(|d| answers_annex(q, d)))
+        .unwrap_or_default();
+    let themes = ChartTheme::from_results(&report.theme_results);
+    let not_concerned: Vec<String> = report
+        .theme_results
+        .iter()
+        .filter(|r| r.not_concerned)
+        .map(|r| r.title.clone())
+        .collect();
+    let completion = report.completion;
+    let overall = report.overall;
+    let overall_text = match overall.percent() {
+        Some(percent) => format!(
+            "{percent} % du potentiel ({} points sur {}), sur {} thème(s) évalué(s).",
+            overall.points, overall.potential, overall.scored_themes
+        ),
+        None => "Pas encore évaluable : aucune question notée n'a de réponse.".to_string(),
+    };
+    view! {
+        <section class="report-section" aria-labelledby="rapport-territoire">
+            <h2 id="rapport-territoire">"Le territoire"</h2>
+            <TerritoryFacts territory=report.territory.clone()/>
+        </section>
+        <section class="report-section report-section--continue" aria-labelledby="rapport-avancement">
+            <h2 id="rapport-avancement">"Avancement et score global"</h2>
+            <dl class="facts">
+                <dt>"Avancement"</dt>
+                <dd data-testid="report-completion">
+                    {format!(
+                        "{} % ({} réponses sur {} questions applicables)",
+                        completion.percent(),
+                        completion.answered,
+                        completion.applicable
+                    )}
+                </dd>
+                <dt>"Score global"</dt>
+                <dd data-testid="report-overall">{overall_text}</dd>
+                {(overall.unknown > 0).then(|| view! {
+                    <dt>"« Ne sait pas »"</dt>
+                    <dd>{format!("{} réponse(s), à éclaircir (voir plus bas)", overall.unknown)}</dd>
+                })}
+            </dl>
+        </section>
+        <section class="report-section report-section--chart" aria-labelledby="rapport-maturite">
+            <h2 id="rapport-maturite">"Maturité par thème"</h2>
+            <p>
+                "Le score d'un thème est la part des points obtenus sur les points possibles des questions "
+                "qui s'appliquent à votre territoire. Les thèmes « non concernés » ne comptent pas."
+            </p>
+            <RadarChart themes/>
+            {(!not_concerned.is_empty()).then(|| view! {
+                <p data-testid="not-concerned-themes">
+                    "Thème(s) marqué(s) « non concerné » : " {not_concerned.join(", ")} "."
+                </p>
+            })}
+        </section>
+        <section class="report-section" aria-labelledby="rapport-forces">
+            <h2 id="rapport-forces">"Points forts"</h2>
+            <Strengths strengths=report.strengths.clone()/>
+        </section>
+        <section class="report-section" aria-labelledby="rapport-opportunites">
+            <h2 id="rapport-opportunites">"Opportunités prioritaires"</h2>
+            <Opportunities opportunities=report.opportunities.clone()/>
+        </section>
+        <section class="report-section" aria-labelledby="rapport-obstacles">
+            <h2 id="rapport-obstacles">"Obstacles rencontrés"</h2>
+            <Obstacles obstacles=report.obstacles.clone()/>
+        </section>
+        <section class="report-section" aria-labelledby="rapport-ressources">
+            <h2 id="rapport-ressources">"Ressources et contacts pour votre territoire"</h2>
+            <ResourcesAndContacts recommendations=report.recommendations.clone()/>
+        </section>
+        <section class="report-section" aria-labelledby="rapport-inconnues">
+            <h2 id="rapport-inconnues">"Points à éclaircir"</h2>
+            <Unknowns unknowns=report.unknowns.clone()/>
+        </section>
+        <section class="report-section" aria-labelledby="rapport-attentes">
+            <h2 id="rapport-attentes">"Attentes vis-à-vis de la MOT"</h2>
+            <Expectations expectations=report.expectations.clone()/>
+        </section>
+        <section class="report-section" aria-labelledby="rapport-projets">
+            <h2 id="rapport-projets">"Projets et bonnes pratiques"</h2>
+            <ProjectsSummary/>
+        </section>
+        <AnswersAnnex annex/>
+    }
+}
+
+/// The territory summary as a list of facts; what was not given says so.
+#[component]
+fn TerritoryFacts(territory: TerritorySummary) -> impl IntoView {
+    let missing = || "Non renseigné".to_string();
+    let list = |items: &[String]| {
+        if items.is_empty() {
+            missing()
+        } else {
+            items.join(", ")
+        }
+    };
+    let departement = match (&territory.departement_code, &territory.departement_name) {
+        (Some(code), Some(name)) => format!("{name} ({code})"),
+        (Some(code), None) => code.clone(),
+        _ => missing(),
+    };
+    let mut programmes = list(&territory.programmes);
+    if territory.programmes_suggested && !territory.programmes.is_empty() {
+        programmes.push_str(" (déduit du département)");
+    }
+    let facts: Vec<(&'static str, String)> = vec![
+        ("Commune", territory.commune.clone()),
+        (
+            "Code INSEE",
+            territory.insee_code.clone().unwrap_or_else(missing),
+        ),
+        (
+            "SIREN de l'intercommunalité",
+            territory.epci_siren.clone().unwrap_or_else(missing),
+        ),
+        ("Département", departement),
+        (
+            "Population",
+            territory
+                .population
+                .map(|p| format!("{} habitants", fr_grouped_number(p)))
+                .unwrap_or_else(missing),
+        ),
+        (
+            "Distance à la frontière",
+            territory
+                .distance_km
+                .map(|d| format!("{} km", fr_grouped_number(d)))
+                .unwrap_or_else(missing),
+        ),
+        ("Pays voisin(s)", list(&territory.countries)),
+        ("Programme(s) Interreg", programmes),
+        (
+            "Structure(s) transfrontalière(s)",
+            list(&territory.structures),
+        ),
+        (
+            "Fonction de la personne qui répond",
+            territory.respondent_role.clone().unwrap_or_else(missing),
+        ),
+    ];
+    view! {
+        <dl class="facts" data-testid="territory">
+            {facts
+                .into_iter()
+                .map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> })
+                .collect_view()}
+        </dl>
+    }
+}

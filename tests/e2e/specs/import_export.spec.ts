@@ -1,0 +1,219 @@
+/** Journeys 7-8: export a bundle for MOT, back up, and import files safely. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { Page } from '@playwright/test';
+import { test, expect } from '../support/fixtures';
+import { QuestionnairePage } from '../support/questionnaire_page';
+import { dumpStorage, storedDiagnostics } from '../support/idb';
+import { ReportPage } from '../support/report_page';
+import { ROOT } from '../support/static_server';
+
+const BAD = path.join(ROOT, 'tests/bundles/bad');
+const GOOD = path.join(ROOT, 'tests/bundles/good');
+
+/** Picks files in the import page and waits for the checks. */
+async function importFiles(page: Page, files: string[]): Promise<void> {
+  await page.goto('/importer');
+  await page.getByLabel('Choisir des fichiers (.json)').setInputFiles(files);
+  await expect(page.getByRole('heading', { name: 'Fichiers lus' })).toBeVisible();
+}
+
+/** Fills a few answers and returns the diagnostic's address. */
+async function fillDiagnostic(page: Page, commune: string): Promise<string> {
+  const { questionnaire: q, base } = await QuestionnairePage.create(page, commune);
+  await q.gotoStep(base, 'profil');
+  await q.input('profil_code_insee').fill('08190');
+  await q.input('profil_departement').selectOption('08');
+  await q.choice('profil_pays_voisins', 'Belgique').check();
+  await q.gotoStep(base, 'gouvernance');
+  await q.choice('gov_relations', '3 — Action en cours').check();
+  await q.choice('gov_convention', 'Oui').check();
+  await q.input('gov_convention_detail').fill('Convention avec Beauraing, 2019');
+  await q.expectSaved();
+  return base;
+}
+
+/** Exports the diagnostic at `base` for MOT and returns the downloaded file's path. */
+async function exportForMot(page: Page, base: string): Promise<{ file: string; name: string }> {
+  await page.goto(base);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter pour la MOT' }).click();
+  const done = await download;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'export-')), done.suggestedFilename());
+  await done.saveAs(file);
+  return { file, name: done.suggestedFilename() };
+}
+
+test('every bad bundle is refused with a clear message and the stored data stays identical', async ({ page }) => {
+  test.setTimeout(180_000);
+  await fillDiagnostic(page, 'Givet');
+  const expected: Record<string, string> = JSON.parse(fs.readFileSync(path.join(BAD, 'expected.json'), 'utf8'));
+  // 10 MB of junk is generated here rather than committed.
+  const junk = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'junk-')), 'junk-10mb.json');
+  fs.writeFileSync(junk, crypto.randomBytes(10 * 1024 * 1024));
+  const before = await dumpStorage(page);
+  for (const [name, fragment] of Object.entries(expected)) {
+    const file = name === 'junk-10mb.json' ? junk : path.join(BAD, name);
+    await importFiles(page, [file]);
+    const rejected = page.getByTestId('file-rejected');
+    await expect(rejected, name).toContainText(`« ${name} »`);
+    await expect(rejected, name).toContainText(fragment);
+    await expect(page.getByRole('button', { name: 'Importer' })).toHaveCount(0);
+    expect(await dumpStorage(page), name).toEqual(before);
+  }
+});
+
+test('a rejected file does not stop the valid ones picked with it', async ({ page }) => {
+  await importFiles(page, [path.join(BAD, 'truncated.json'), path.join(GOOD, 'diagnostic-givet-08190-2026-03-01.json')]);
+  await expect(page.getByTestId('file-rejected')).toContainText('fichier tronqué');
+  await expect(page.getByTestId('import-status')).toHaveText(['Nouveau']);
+  await page.getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('1 diagnostic(s)');
+});
+
+test('text with HTML and script from a bundle is shown as text and never run', async ({ page }) => {
+  await page.addInitScript(() => ((window as any).__executed = false));
+  await importFiles(page, [path.join(GOOD, 'html-et-script-dans-chaque-texte.json')]);
+  await page.getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await page.goto('/');
+  const link = page.getByTestId('diagnostic-item').getByRole('link').first();
+  await expect(link).toContainText('<');
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('<');
+  expect(await page.evaluate(() => (window as any).__executed)).toBe(false);
+  expect(await page.locator('main script, main img[src="x"], main iframe').count()).toBe(0);
+});
+
+test('an export for MOT imports into a fresh browser with the same answers, report and project sheets, once', async ({ page, browser }) => {
+  const base = await fillDiagnostic(page, 'Givet');
+  await page.goto(`${base}/projets`);
+  await page.getByRole('button', { name: 'Créer une fiche projet vierge' }).click();
+  await page.getByLabel('Titre du projet').fill('Navette Givet – Beauraing');
+  await expect(page.getByTestId('save-status')).toHaveText('Enregistré');
+  const report = new ReportPage(page);
+  await report.goto(base);
+  const scores = await report.tableRows.allTextContents();
+  const { file, name } = await exportForMot(page, base);
+  expect(name).toMatch(/^diagnostic-givet-08190-\d{4}-\d{2}-\d{2}\.json$/);
+  const original = (await storedDiagnostics(page))[0];
+
+  const fresh = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  try {
+    const other = await fresh.newPage();
+    await importFiles(other, [file]);
+    await expect(other.getByTestId('import-status')).toHaveText(['Nouveau']);
+    await other.getByRole('button', { name: 'Importer' }).click();
+    await expect(other.getByTestId('import-done')).toContainText('1 diagnostic(s)');
+    const imported = (await storedDiagnostics(other))[0];
+    expect(imported.id).toBe(original.id);
+    expect(imported.answers).toEqual(original.answers);
+    expect(imported.revision).toBe(original.revision);
+    const q = new QuestionnairePage(other);
+    await q.gotoStep(base, 'gouvernance');
+    await expect(q.input('gov_convention_detail')).toHaveValue('Convention avec Beauraing, 2019');
+    const importedReport = new ReportPage(other);
+    await importedReport.goto(base);
+    expect(await importedReport.tableRows.allTextContents()).toEqual(scores);
+    await other.goto(`${base}/projets`);
+    await expect(other.getByRole('link', { name: 'Navette Givet – Beauraing' })).toBeVisible();
+
+    // The same file again: already there, nothing duplicated.
+    await importFiles(other, [file]);
+    await expect(other.getByTestId('import-status')).toHaveText(['Déjà présent (ignoré)']);
+    expect(await storedDiagnostics(other)).toHaveLength(1);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('an edited diagnostic imported over its older copy updates it', async ({ page, browser }) => {
+  const base = await fillDiagnostic(page, 'Givet');
+  const first = await exportForMot(page, base);
+  const fresh = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  try {
+    const other = await fresh.newPage();
+    await importFiles(other, [first.file]);
+    await other.getByRole('button', { name: 'Importer' }).click();
+    await expect(other.getByTestId('import-done')).toBeVisible();
+
+    const q = new QuestionnairePage(page);
+    await q.gotoStep(base, 'gouvernance');
+    await q.choice('gov_obstacle', 'Oui').check();
+    await q.expectSaved();
+    const second = await exportForMot(page, base);
+
+    await importFiles(other, [second.file]);
+    await expect(other.getByTestId('import-status')).toHaveText(['Version plus récente']);
+    await other.getByRole('button', { name: 'Importer' }).click();
+    await expect(other.getByTestId('import-done')).toBeVisible();
+    const stored = await storedDiagnostics(other);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].answers.gov_obstacle).toEqual({ kind: 'yes_no', value: true });
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('a full backup downloads and records the date of the last backup', async ({ page }) => {
+  await fillDiagnostic(page, 'Givet');
+  await page.goto('/');
+  await expect(page.getByTestId('last-backup')).toHaveText('Jamais');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter une sauvegarde complète' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^sauvegarde-diagnostic-transfrontalier-.*\.json$/);
+  await page.reload();
+  await expect(page.getByTestId('last-backup')).not.toHaveText('Jamais');
+});
+
+test('a conflict asks what to do; "Garder les deux" keeps both versions', async ({ page, browser }) => {
+  const base = await fillDiagnostic(page, 'Givet');
+  const shared = await exportForMot(page, base);
+  const fresh = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  try {
+    const other = await fresh.newPage();
+    await importFiles(other, [shared.file]);
+    await other.getByRole('button', { name: 'Importer' }).click();
+    await expect(other.getByTestId('import-done')).toBeVisible();
+    // Both sides change the same diagnostic differently, as often as each other.
+    const theirs = new QuestionnairePage(other);
+    await theirs.gotoStep(base, 'gouvernance');
+    await theirs.choice('gov_obstacle', 'Non').check();
+    await theirs.expectSaved();
+    const mine = new QuestionnairePage(page);
+    await mine.gotoStep(base, 'gouvernance');
+    await mine.choice('gov_obstacle', 'Oui').check();
+    await mine.expectSaved();
+    const diverged = await exportForMot(page, base);
+
+    await importFiles(other, [diverged.file]);
+    await expect(other.getByTestId('import-status')).toHaveText(['Conflit : à arbitrer']);
+    const importButton = other.getByRole('button', { name: 'Importer' });
+    await expect(importButton).toBeDisabled();
+    await other.getByLabel('Garder les deux').check();
+    await importButton.click();
+    await expect(other.getByTestId('import-done')).toBeVisible();
+    const stored = await storedDiagnostics(other);
+    expect(stored).toHaveLength(2);
+    expect(stored.map((d) => d.answers.gov_obstacle.value).sort()).toEqual([false, true]);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('files dropped on the import zone are checked like picked ones', async ({ page }) => {
+  await page.goto('/importer');
+  const content = fs.readFileSync(path.join(GOOD, 'diagnostic-givet-08190-2026-03-01.json'), 'utf8');
+  const transfer = await page.evaluateHandle((json) => {
+    const data = new DataTransfer();
+    data.items.add(new File([json], 'depose.json', { type: 'application/json' }));
+    data.items.add(new File(['{"pas": "un export"'], 'casse.json', { type: 'application/json' }));
+    return data;
+  }, content);
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(page.getByTestId('file-accepted')).toContainText('« depose.json » : fichier valide');
+  await expect(page.getByTestId('file-rejected')).toContainText('« casse.json »');
+  await expect(page.getByTestId('import-status')).toHaveText(['Nouveau']);
+});
