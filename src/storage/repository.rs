@@ -4,7 +4,7 @@ use domain::bundle::MotFeedback;
 use domain::Diagnostic;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -30,13 +30,18 @@ impl Repository {
         Repository { db }
     }
 
+    /// A readwrite transaction on one store (it rolls back unless committed).
+    fn write_transaction(&self, store: &'static str) -> Result<Transaction<'_>, StorageError> {
+        Ok(self
+            .db
+            .transaction(store)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?)
+    }
+
     /// Stores a new diagnostic; fails with `AlreadyExists` if its id is taken.
     pub async fn create(&self, diagnostic: &Diagnostic) -> Result<(), StorageError> {
-        let tx = self
-            .db
-            .transaction(STORE_DIAGNOSTICS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
+        let tx = self.write_transaction(STORE_DIAGNOSTICS)?;
         let store = tx.object_store(STORE_DIAGNOSTICS)?;
         let existing: Option<String> = store
             .get_key(diagnostic.id.as_str())
@@ -83,11 +88,7 @@ impl Repository {
     where
         F: FnOnce(&mut Diagnostic),
     {
-        let tx = self
-            .db
-            .transaction(STORE_DIAGNOSTICS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
+        let tx = self.write_transaction(STORE_DIAGNOSTICS)?;
         let store = tx.object_store(STORE_DIAGNOSTICS)?;
         let found: Option<Diagnostic> = store.get(id).serde()?.await?;
         let mut diagnostic = found.ok_or_else(|| StorageError::NotFound { id: id.to_string() })?;
@@ -99,11 +100,7 @@ impl Repository {
 
     /// Deletes one diagnostic; fails with `NotFound` if there is none with this id.
     pub async fn delete(&self, id: &str) -> Result<(), StorageError> {
-        let tx = self
-            .db
-            .transaction(STORE_DIAGNOSTICS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
+        let tx = self.write_transaction(STORE_DIAGNOSTICS)?;
         let store = tx.object_store(STORE_DIAGNOSTICS)?;
         let existing: Option<String> = store
             .get_key(id)
@@ -165,11 +162,7 @@ impl Repository {
 
     /// Writes a metadata value.
     pub async fn set_meta<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StorageError> {
-        let tx = self
-            .db
-            .transaction(STORE_META)
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
+        let tx = self.write_transaction(STORE_META)?;
         let store = tx.object_store(STORE_META)?;
         store.put(value).with_key(key.to_string()).serde()?.await?;
         tx.commit().await?;
