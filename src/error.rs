@@ -17,6 +17,15 @@ pub enum AppError {
     /// A file could not be prepared or read.
     #[error("Problème de fichier : {0}.")]
     File(String),
+    /// Data shipped with the app could not be read (a packaging fault).
+    #[error(
+        "Les données de l'application sont illisibles ({0}). Rechargez la page ; si le problème \
+         persiste, signalez-le à la MOT."
+    )]
+    Packaging(String),
+    /// MOT's feedback cannot be saved as written; the French reasons, joined.
+    #[error("Le retour n'est pas enregistré : {0}")]
+    Feedback(String),
     /// The questionnaire shipped with the app could not be read (a packaging fault).
     #[error(transparent)]
     Questionnaire(#[from] LoadError),

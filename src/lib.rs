@@ -20,6 +20,7 @@ use leptos_router::path;
 use components::layout::{SiteFooter, SiteHeader};
 use pages::diagnostic::{DiagnosticOverview, DiagnosticWorkspace};
 use pages::import::ImportPage;
+use pages::mot::{territory::TerritoryPage, MotWorkspacePage};
 use pages::{home::HomePage, not_found::NotFoundPage, step::StepPage};
 use pages::{project_sheet::ProjectSheetPage, projects::ProjectsPage, report::ReportPage};
 
@@ -36,6 +37,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/importer") view=ImportPage/>
+                    <Route path=path!("/mot") view=MotWorkspacePage/>
+                    <Route path=path!("/mot/territoire/:id") view=TerritoryPage/>
                     <ParentRoute path=path!("/diagnostic/:id") view=DiagnosticWorkspace>
                         <Route path=path!("") view=DiagnosticOverview/>
                         // Static segments first: the first route that matches wins.

@@ -186,3 +186,44 @@ async fn an_import_writes_diagnostics_and_feedback_together() {
     assert_eq!(repository.list().await.expect("list").len(), 2);
     repository.delete_database().await.expect("cleanup");
 }
+
+#[wasm_bindgen_test]
+async fn mot_reviews_and_feedback_are_kept_apart_from_the_diagnostics() {
+    use domain::bundle::{MotFeedback, MotStatus};
+    use domain::workspace::MotReview;
+    let repository = fresh_repository().await;
+    let givet = diagnostic("Givet", "2026-01-01T10:00:00.000Z");
+    repository.create(&givet).await.expect("create");
+    assert_eq!(repository.get_review(&givet.id).await.expect("get"), None);
+    assert_eq!(repository.get_feedback(&givet.id).await.expect("get"), None);
+
+    let mut review = MotReview::new(&givet.id, "2026-02-01T10:00:00.000Z");
+    review.set_status(MotStatus::ACompleter, "2026-02-02T10:00:00.000Z");
+    review.set_notes("Relancer en mars", "2026-02-02T10:00:00.000Z");
+    repository.put_review(&review).await.expect("put review");
+    let feedback = MotFeedback {
+        id: new_uuid(),
+        revision: 2,
+        diagnostic_id: givet.id.clone(),
+        status: MotStatus::ACompleter,
+        author: "MOT".into(),
+        ..MotFeedback::default()
+    };
+    repository
+        .put_feedback(&feedback)
+        .await
+        .expect("put feedback");
+
+    assert_eq!(
+        repository.get_review(&givet.id).await.expect("get"),
+        Some(review.clone())
+    );
+    assert_eq!(repository.list_reviews().await.expect("list"), vec![review]);
+    assert_eq!(
+        repository.get_feedback(&givet.id).await.expect("get"),
+        Some(feedback)
+    );
+    // The town's record is untouched by MOT's writes.
+    assert_eq!(repository.get(&givet.id).await.expect("get"), givet);
+    repository.delete_database().await.expect("cleanup");
+}

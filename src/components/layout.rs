@@ -20,6 +20,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <ul>
                         <li><A href="/">"Mes diagnostics"</A></li>
                         <li><A href="/importer">"Importer"</A></li>
+                        <li><A href="/mot">"Espace MOT"</A></li>
                     </ul>
                 </nav>
             </div>

@@ -3,6 +3,7 @@
 pub mod export_button;
 pub mod form_fields;
 pub mod layout;
+pub mod mot_feedback;
 pub mod notice;
 pub mod question;
 pub mod radar_chart;

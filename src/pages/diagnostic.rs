@@ -8,6 +8,7 @@ use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::components::export_button::{ExportButton, ExportTarget};
+use crate::components::mot_feedback::{MotFeedbackPanel, TownFeedback};
 use crate::components::notice::ErrorNotice;
 use crate::components::save_status::SaveStatusIndicator;
 use crate::components::step_list::StepList;
@@ -33,6 +34,7 @@ pub fn DiagnosticWorkspace() -> impl IntoView {
                     .get()
                     .map(|result| match (result, questionnaire()) {
                         (Ok(diagnostic), Ok(questionnaire)) => {
+                            TownFeedback::provide(diagnostic.id.clone());
                             let session = DiagnosticSession::start(diagnostic);
                             provide_context(session);
                             on_cleanup(move || session.stop());
@@ -141,6 +143,10 @@ pub fn DiagnosticOverview() -> impl IntoView {
             <dt>"Dernière modification"</dt>
             <dd>{move || session.diagnostic.with(|d| format_datetime_fr(&d.updated_at))}</dd>
         </dl>
+        <MotFeedbackPanel
+            diagnostic_id=session.id()
+            current_revision=Signal::derive(move || session.diagnostic.with(|d| d.revision))
+        />
         <p>
             "Le questionnaire compte un profil du territoire et douze thèmes. Vous pouvez y répondre "
             "dans l'ordre ou sauter d'une étape à l'autre : chaque réponse est enregistrée aussitôt sur "

@@ -56,27 +56,10 @@ pub fn ImportPage() -> impl IntoView {
         });
     };
 
-    let on_pick = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let files = input.files().map(file_list).unwrap_or_default();
-        // Cleared so that picking the same file again is noticed.
-        input.set_value("");
-        take_files(files);
-    };
+    let on_pick = move |event: leptos::ev::Event| take_files(picked_files(&event));
     let on_drop = move |event: leptos::ev::DragEvent| {
-        event.prevent_default();
         dragging.set(false);
-        let files = event
-            .data_transfer()
-            .and_then(|transfer| transfer.files())
-            .map(file_list)
-            .unwrap_or_default();
-        take_files(files);
+        take_files(dropped_files(&event));
     };
 
     view! {
@@ -126,6 +109,30 @@ pub fn ImportPage() -> impl IntoView {
             }
         }}
     }
+}
+
+/// The files picked in a file input's `change` event; the input is cleared so that picking the
+/// same file again is noticed.
+pub fn picked_files(event: &leptos::ev::Event) -> Vec<web_sys::File> {
+    let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input.files().map(file_list).unwrap_or_default();
+    input.set_value("");
+    files
+}
+
+/// The files dropped on a drop zone (the browser's own handling of the drop is prevented).
+pub fn dropped_files(event: &leptos::ev::DragEvent) -> Vec<web_sys::File> {
+    event.prevent_default();
+    event
+        .data_transfer()
+        .and_then(|transfer| transfer.files())
+        .map(file_list)
+        .unwrap_or_default()
 }
 
 fn file_list(list: web_sys::FileList) -> Vec<web_sys::File> {

@@ -3,6 +3,7 @@
 pub mod diagnostic;
 pub mod home;
 pub mod import;
+pub mod mot;
 pub mod not_found;
 pub mod project_sheet;
 pub mod projects;

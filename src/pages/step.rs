@@ -10,6 +10,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
+use crate::components::mot_feedback::{QuestionComment, StepComment};
 use crate::components::question::QuestionField;
 use crate::pages::review::ReviewStep;
 use crate::platform::set_page_title;
@@ -133,6 +134,7 @@ fn QuestionStep(
                 view! {
                     <Show when=move || visible.get()>
                         <QuestionField question/>
+                        <QuestionComment question_id=question.id.clone()/>
                         {(question.id == profile_ids::INTERREG_PROGRAMMES)
                             .then(|| view! { <ProgrammeSuggestion/> })}
                     </Show>
@@ -148,6 +150,7 @@ fn QuestionStep(
         </p>
         <h1 tabindex="-1" node_ref=heading>{step.title.clone()}</h1>
         <p class="step-intro">{step.intro.clone()}</p>
+        <StepComment step_id=step.id.clone()/>
         {(step.kind == StepKind::Theme).then(|| view! { <NotConcernedToggle step/> })}
         <div class="questions" class:questions--not-concerned=move || not_concerned.get()>
             <Show

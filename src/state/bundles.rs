@@ -10,12 +10,13 @@ use domain::bundle::{
     BundleRejection, ConflictChoice, FeedbackStatus, ImportDecision, IncomingDiagnostic,
     MotFeedback, ValidBundle,
 };
-use wasm_bindgen::JsCast;
+use domain::questionnaire::Questionnaire;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::error::AppError;
 use crate::platform::{new_uuid, now_iso};
 use crate::state::diagnostics::questionnaire;
+use crate::state::downloads::download_json;
 use crate::storage::shared_repository;
 
 /// Metadata key of the time of the last export (any export counts as a backup).
@@ -54,33 +55,6 @@ pub async fn last_backup_at() -> Result<Option<String>, AppError> {
     Ok(shared_repository().await?.get_meta(LAST_BACKUP_KEY).await?)
 }
 
-/// Offers `json` as a file download named `file_name`.
-fn download_json(file_name: &str, json: &str) -> Result<(), AppError> {
-    let failed = |_| AppError::File("le fichier n'a pas pu être préparé".to_string());
-    let parts = js_sys::Array::of1(&json.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(failed)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .ok_or_else(|| AppError::File("page indisponible".to_string()))?;
-    let anchor: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(failed)?
-        .unchecked_into();
-    anchor.set_href(&url);
-    anchor.set_download(file_name);
-    anchor.click();
-    // Revoked a little later: the download must have started from the URL first.
-    gloo_timers::callback::Timeout::new(10_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
-}
-
 /// What reading one file gave.
 #[derive(Clone, Debug)]
 pub enum FileOutcome {
@@ -95,22 +69,30 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Result<Vec<FileOutcome>, A
     let questionnaire = questionnaire()?;
     let mut outcomes = Vec::with_capacity(files.len());
     for file in files {
-        let name = file.name();
-        // The size is checked before reading, so a huge file is never loaded into memory.
-        if let Err(rejection) = check_file_size(&name, file.size() as usize) {
-            outcomes.push(FileOutcome::Rejected(rejection));
-            continue;
-        }
-        let buffer = JsFuture::from(file.array_buffer())
-            .await
-            .map_err(|_| AppError::File(format!("le fichier « {name} » n'a pas pu être lu")))?;
-        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-        outcomes.push(match parse_bundle(&name, &bytes, questionnaire) {
+        outcomes.push(match read_file(&file, questionnaire).await? {
             Ok(bundle) => FileOutcome::Accepted(Box::new(bundle)),
             Err(rejection) => FileOutcome::Rejected(rejection),
         });
     }
     Ok(outcomes)
+}
+
+/// Reads and checks one file: the valid bundle, or why it is refused. Fails only when the
+/// browser cannot read the file at all.
+pub async fn read_file(
+    file: &web_sys::File,
+    questionnaire: &Questionnaire,
+) -> Result<Result<ValidBundle, BundleRejection>, AppError> {
+    let name = file.name();
+    // The size is checked before reading, so a huge file is never loaded into memory.
+    if let Err(rejection) = check_file_size(&name, file.size() as usize) {
+        return Ok(Err(rejection));
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| AppError::File(format!("le fichier « {name} » n'a pas pu être lu")))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Ok(parse_bundle(&name, &bytes, questionnaire))
 }
 
 /// What an import would do, shown to the user before anything is written.

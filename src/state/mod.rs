@@ -2,6 +2,8 @@
 
 pub mod bundles;
 pub mod diagnostics;
+pub mod downloads;
 pub mod projects;
 pub mod session;
 pub mod steps;
+pub mod workspace;

@@ -1,6 +1,7 @@
 //! The repository of diagnostics and app metadata: the only code that reads or writes IndexedDB records.
 
 use domain::bundle::MotFeedback;
+use domain::workspace::MotReview;
 use domain::Diagnostic;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -8,7 +9,9 @@ use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::database::{open_database, STORE_DIAGNOSTICS, STORE_FEEDBACK, STORE_META};
+use super::database::{
+    open_database, STORE_DIAGNOSTICS, STORE_FEEDBACK, STORE_META, STORE_MOT_REVIEWS,
+};
 use super::StorageError;
 
 /// Typed access to the diagnostics and metadata kept on this device.
@@ -148,6 +151,53 @@ impl Repository {
             .await?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(feedback)
+    }
+
+    /// The feedback kept about one diagnostic, if any.
+    pub async fn get_feedback(
+        &self,
+        diagnostic_id: &str,
+    ) -> Result<Option<MotFeedback>, StorageError> {
+        let tx = self.db.transaction(STORE_FEEDBACK).build()?;
+        let store = tx.object_store(STORE_FEEDBACK)?;
+        Ok(store.get(diagnostic_id).serde()?.await?)
+    }
+
+    /// Writes the feedback about one diagnostic (MOT's draft, on MOT's device).
+    pub async fn put_feedback(&self, feedback: &MotFeedback) -> Result<(), StorageError> {
+        let tx = self.write_transaction(STORE_FEEDBACK)?;
+        let store = tx.object_store(STORE_FEEDBACK)?;
+        store.put(feedback).serde()?.await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Every review MOT wrote (status, internal notes), kept apart from the towns' data.
+    pub async fn list_reviews(&self) -> Result<Vec<MotReview>, StorageError> {
+        let tx = self.db.transaction(STORE_MOT_REVIEWS).build()?;
+        let store = tx.object_store(STORE_MOT_REVIEWS)?;
+        let reviews = store
+            .get_all::<MotReview>()
+            .serde()?
+            .await?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(reviews)
+    }
+
+    /// MOT's review of one diagnostic, if it wrote one.
+    pub async fn get_review(&self, diagnostic_id: &str) -> Result<Option<MotReview>, StorageError> {
+        let tx = self.db.transaction(STORE_MOT_REVIEWS).build()?;
+        let store = tx.object_store(STORE_MOT_REVIEWS)?;
+        Ok(store.get(diagnostic_id).serde()?.await?)
+    }
+
+    /// Writes MOT's review of one diagnostic.
+    pub async fn put_review(&self, review: &MotReview) -> Result<(), StorageError> {
+        let tx = self.write_transaction(STORE_MOT_REVIEWS)?;
+        let store = tx.object_store(STORE_MOT_REVIEWS)?;
+        store.put(review).serde()?.await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Reads a metadata value, `None` when it was never written.

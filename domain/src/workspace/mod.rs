@@ -1,4 +1,4 @@
-//! MOT's workspace: the territories table (rows, search, filters, sort), the dashboard across
+//! MOT's workspace: the bulk import of many towns' files, the territories table (rows, search, filters, sort), the dashboard across
 //! territories, CSV exports for French spreadsheets, MOT's own review of each diagnostic and the
 //! authoring of a feedback for one town.
 //!
@@ -9,6 +9,7 @@
 
 #![warn(missing_docs)]
 
+mod bulk;
 mod csv_export;
 mod dashboard;
 mod feedback;
@@ -19,6 +20,7 @@ mod rows;
 pub mod sample;
 pub mod text;
 
+pub use bulk::{plan_bulk, BulkPlan, BulkSummary, FileOutcome, FileReport};
 pub use csv_export::{good_practices_csv, territories_csv, CsvError};
 pub use dashboard::{
     build_dashboard, BorderScores, Dashboard, GoodPracticeEntry, ObstacleCount, RankedItem,
@@ -27,7 +29,8 @@ pub use dashboard::{
 pub use feedback::{check_feedback, new_feedback, FeedbackError};
 pub use normalize::normalize_for_search;
 pub use query::{
-    apply_query, filter_choices, Column, Direction, FilterChoices, Filters, TableQuery,
+    apply_query, filter_choices, query_positions, Column, Direction, FilterChoices, Filters,
+    TableQuery,
 };
 pub use review::{review_of, MotReview};
 pub use rows::{territory_row, territory_rows, TerritoryRow};

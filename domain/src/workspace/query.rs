@@ -84,15 +84,25 @@ pub struct TableQuery {
 
 /// The rows that pass the search and the filters, sorted.
 pub fn apply_query<'r>(rows: &'r [TerritoryRow], query: &TableQuery) -> Vec<&'r TerritoryRow> {
+    query_positions(rows, query)
+        .into_iter()
+        .filter_map(|position| rows.get(position))
+        .collect()
+}
+
+/// The positions in `rows` of the rows that pass the search and the filters, sorted: what
+/// [`apply_query`] keeps, for a page that holds the rows once and shows some of them.
+pub fn query_positions(rows: &[TerritoryRow], query: &TableQuery) -> Vec<usize> {
     let folded = normalize_for_search(&query.search);
     let terms: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
-    let mut kept: Vec<&TerritoryRow> = rows
+    let mut kept: Vec<(usize, &TerritoryRow)> = rows
         .iter()
-        .filter(|row| terms.iter().all(|term| row.search_text().contains(term)))
-        .filter(|row| passes(row, &query.filters))
+        .enumerate()
+        .filter(|(_, row)| terms.iter().all(|term| row.search_text().contains(term)))
+        .filter(|(_, row)| passes(row, &query.filters))
         .collect();
     let (column, direction) = query.sort;
-    kept.sort_by(|a, b| {
+    kept.sort_by(|(_, a), (_, b)| {
         let primary = match (column, direction) {
             // Rows without a score stay last whichever the direction.
             (Column::OverallScore, _) => match (a.overall_percent, b.overall_percent) {
@@ -107,7 +117,7 @@ pub fn apply_query<'r>(rows: &'r [TerritoryRow], query: &TableQuery) -> Vec<&'r 
             .then_with(|| a.sort_name().cmp(b.sort_name()))
             .then_with(|| a.diagnostic_id.cmp(&b.diagnostic_id))
     });
-    kept
+    kept.into_iter().map(|(position, _)| position).collect()
 }
 
 fn directed(ordering: Ordering, direction: Direction) -> Ordering {

@@ -7,6 +7,8 @@ use leptos_router::components::A;
 use crate::state::session::DiagnosticSession;
 use crate::state::steps::step_href;
 
+use super::is_read_only;
+
 /// Id of the closing step, where the expectations are asked.
 const EXPECTATIONS_STEP_ID: &str = "attentes";
 
@@ -93,9 +95,14 @@ pub fn Unknowns(unknowns: Vec<UnknownItem>) -> impl IntoView {
                 step_href(&id, &item.step_id),
                 item.question_id
             );
+            let label = if is_read_only() {
+                item.question_label.into_any()
+            } else {
+                view! { <A href=href>{item.question_label}</A> }.into_any()
+            };
             view! {
                 <li data-testid="unknown">
-                    <A href=href>{item.question_label}</A>
+                    {label}
                     <span class="review__step">" (" {item.step_title} ")"</span>
                 </li>
             }
@@ -133,8 +140,10 @@ pub fn Expectations(expectations: report::Expectations) -> impl IntoView {
             <h3>"Précisions"</h3>
             <p class="report__quote">{details}</p>
         })}
-        <p class="no-print">
-            <A href=href>"Modifier vos attentes"</A>
-        </p>
+        {(!is_read_only()).then(|| view! {
+            <p class="no-print">
+                <A href=href>"Modifier vos attentes"</A>
+            </p>
+        })}
     }
 }

@@ -80,9 +80,19 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
-/// Every section of the report.
+/// Marks a report shown read-only (MOT's view of a town's report): no links into the town's
+/// editing pages, no buttons that change its diagnostic.
+#[derive(Clone, Copy, Debug)]
+pub struct ReadOnlyReport;
+
+/// Whether the report around is read-only.
+pub(crate) fn is_read_only() -> bool {
+    use_context::<ReadOnlyReport>().is_some()
+}
+
+/// Every section of the report (the town's page, or MOT's read-only view).
 #[component]
-fn ReportBody(report: Report) -> impl IntoView {
+pub fn ReportBody(report: Report) -> impl IntoView {
     let session = expect_context::<DiagnosticSession>();
     let annex = questionnaire()
         .map(|q| session.diagnostic.with_untracked(|d| answers_annex(q, d)))

@@ -9,6 +9,8 @@ use leptos_router::hooks::use_navigate;
 use crate::state::projects::{create_sheet_from_opportunity, project_href};
 use crate::state::session::DiagnosticSession;
 
+use super::is_read_only;
+
 /// The opportunities, priority first.
 #[component]
 pub fn Opportunities(opportunities: Vec<Opportunity>) -> impl IntoView {
@@ -87,7 +89,7 @@ fn OpportunityItem(opportunity: Opportunity, index: usize) -> impl IntoView {
             })}
             {resources}
             {contacts}
-            <SheetAction rule_id title_id session/>
+            {(!is_read_only()).then(|| view! { <SheetAction rule_id title_id session/> })}
         </li>
     }
 }

@@ -7,6 +7,8 @@ use leptos_router::components::A;
 use crate::state::projects::{country_name, project_href, projects_href, theme_title};
 use crate::state::session::DiagnosticSession;
 
+use super::is_read_only;
+
 /// Every project sheet, then every good practice.
 #[component]
 pub fn ProjectsSummary() -> impl IntoView {
@@ -42,9 +44,11 @@ pub fn ProjectsSummary() -> impl IntoView {
     view! {
         {sheets_view}
         {practices_view}
-        <p class="no-print">
-            <A href=projects_href(&id)>"Gérer les fiches projet et les bonnes pratiques"</A>
-        </p>
+        {(!is_read_only()).then(|| view! {
+            <p class="no-print">
+                <A href=projects_href(&id)>"Gérer les fiches projet et les bonnes pratiques"</A>
+            </p>
+        })}
     }
 }
 
@@ -135,11 +139,13 @@ fn SheetSummary(sheet: ProjectSheet, diagnostic_id: String) -> impl IntoView {
                 <dt>"Calendrier"</dt>
                 <dd>{text(&sheet.timeline)}</dd>
             </dl>
-            <p class="no-print">
-                <A href=project_href(&diagnostic_id, &sheet.id)>
-                    "Modifier la fiche « " {text(&sheet.title)} " »"
-                </A>
-            </p>
+            {(!is_read_only()).then(|| view! {
+                <p class="no-print">
+                    <A href=project_href(&diagnostic_id, &sheet.id)>
+                        "Modifier la fiche « " {text(&sheet.title)} " »"
+                    </A>
+                </p>
+            })}
         </article>
     }
 }

@@ -1,0 +1,380 @@
+//! MOT's bulk import: many town files at once, each with its own outcome (new, updated, already
+//! there, conflict, rejected…). Unlike the town's import there is no preview to confirm: what is
+//! new or newer is written, a conflict keeps the version already on the device (MOT settles it by
+//! importing that file alone), and a refused file never stops the others.
+
+use std::collections::BTreeMap;
+
+use crate::bundle::{
+    apply_import, plan_import, BundleRejection, ConflictChoice, ImportDecision, ImportStatus,
+    IncomingDiagnostic, ValidBundle,
+};
+use crate::diagnostic::Diagnostic;
+
+/// What the bulk import did with one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FileOutcome {
+    /// Its diagnostic was not on the device: added.
+    New,
+    /// It held a later revision: the stored one was replaced.
+    Updated,
+    /// Already on the device, same content: nothing written.
+    Identical,
+    /// An earlier revision than the device's: nothing written.
+    Older,
+    /// Same revision, other content: nothing written, MOT must choose.
+    Conflict,
+    /// The same diagnostic came in another file of this import: nothing written for this one.
+    Repeated,
+    /// A valid file with no diagnostic in it (e.g. a feedback of MOT's).
+    NoDiagnostic,
+    /// Refused by the checks: nothing written.
+    Rejected,
+}
+
+impl FileOutcome {
+    /// Every outcome, in the order the summary lists them.
+    pub const ALL: [FileOutcome; 8] = [
+        FileOutcome::New,
+        FileOutcome::Updated,
+        FileOutcome::Identical,
+        FileOutcome::Older,
+        FileOutcome::Conflict,
+        FileOutcome::Repeated,
+        FileOutcome::NoDiagnostic,
+        FileOutcome::Rejected,
+    ];
+
+    /// French label, for the per-file report.
+    pub fn label(self) -> &'static str {
+        match self {
+            FileOutcome::New => "Nouveau",
+            FileOutcome::Updated => "Mis à jour",
+            FileOutcome::Identical => "Déjà présent",
+            FileOutcome::Older => "Version plus ancienne (ignorée)",
+            FileOutcome::Conflict => "Conflit (non importé)",
+            FileOutcome::Repeated => "En double dans l'import (ignoré)",
+            FileOutcome::NoDiagnostic => "Sans diagnostic (ignoré)",
+            FileOutcome::Rejected => "Refusé",
+        }
+    }
+
+    /// Stable code (for the page's `data-outcome` attribute and tests).
+    pub fn code(self) -> &'static str {
+        match self {
+            FileOutcome::New => "new",
+            FileOutcome::Updated => "updated",
+            FileOutcome::Identical => "identical",
+            FileOutcome::Older => "older",
+            FileOutcome::Conflict => "conflict",
+            FileOutcome::Repeated => "repeated",
+            FileOutcome::NoDiagnostic => "no-diagnostic",
+            FileOutcome::Rejected => "rejected",
+        }
+    }
+
+    /// The summary phrase for `count` files, e.g. "3 refusés".
+    pub fn counted(self, count: usize) -> String {
+        let plural = if count > 1 { "s" } else { "" };
+        match self {
+            FileOutcome::New => format!("{count} nouveau{}", if count > 1 { "x" } else { "" }),
+            FileOutcome::Updated => format!("{count} mis à jour"),
+            FileOutcome::Identical => format!("{count} déjà présent{plural}"),
+            FileOutcome::Older => format!("{count} plus ancien{plural}"),
+            FileOutcome::Conflict => format!("{count} en conflit"),
+            FileOutcome::Repeated => format!("{count} en double"),
+            FileOutcome::NoDiagnostic => format!("{count} sans diagnostic"),
+            FileOutcome::Rejected => format!("{count} refusé{plural}"),
+        }
+    }
+
+    fn of_status(status: ImportStatus) -> Self {
+        match status {
+            ImportStatus::New => FileOutcome::New,
+            ImportStatus::Newer => FileOutcome::Updated,
+            ImportStatus::Identical => FileOutcome::Identical,
+            ImportStatus::Older => FileOutcome::Older,
+            ImportStatus::Conflict => FileOutcome::Conflict,
+            ImportStatus::Repeated => FileOutcome::Repeated,
+        }
+    }
+
+    /// How much the outcome matters to MOT: a file holding several diagnostics shows the most
+    /// important of theirs (a conflict first, then what was written).
+    fn weight(self) -> u8 {
+        match self {
+            FileOutcome::Rejected => 7,
+            FileOutcome::Conflict => 6,
+            FileOutcome::New => 5,
+            FileOutcome::Updated => 4,
+            FileOutcome::Older => 3,
+            FileOutcome::Repeated => 2,
+            FileOutcome::Identical => 1,
+            FileOutcome::NoDiagnostic => 0,
+        }
+    }
+}
+
+/// One line of the per-file report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileReport {
+    /// Name of the file, as picked.
+    pub file_name: String,
+    /// What happened to it.
+    pub outcome: FileOutcome,
+    /// Communes it held, or the reasons it was refused (French, naming the file and the field).
+    pub details: Vec<String>,
+}
+
+impl FileReport {
+    /// The report of a refused file, with every reason.
+    pub fn rejected(rejection: &BundleRejection) -> Self {
+        FileReport {
+            file_name: rejection.file_name.clone(),
+            outcome: FileOutcome::Rejected,
+            details: rejection.messages(),
+        }
+    }
+
+    /// The report of a file that could not be written (storage failure), with the reason.
+    pub fn not_written(file_name: &str, reason: &str) -> Self {
+        FileReport {
+            file_name: file_name.to_string(),
+            outcome: FileOutcome::Rejected,
+            details: vec![format!("« {file_name} » : non enregistré. {reason}")],
+        }
+    }
+}
+
+/// What to do with a batch of valid files: the report of each and the diagnostics to write (in
+/// one transaction).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BulkPlan {
+    /// One report per file, in the given order.
+    pub reports: Vec<FileReport>,
+    /// The diagnostics to write: new ones and later revisions.
+    pub writes: Vec<Diagnostic>,
+}
+
+/// Plans a batch of valid files against what the device holds.
+///
+/// Conflicts keep the device's version: MOT has no preview to choose in, and overwriting a
+/// town's diagnostic with another of the same revision would lose one of the two.
+pub fn plan_bulk(bundles: &[ValidBundle], existing: &[Diagnostic]) -> BulkPlan {
+    let incoming: Vec<IncomingDiagnostic> = bundles
+        .iter()
+        .flat_map(|bundle| bundle.diagnostics.iter().cloned())
+        .collect();
+    let decisions = plan_import(&incoming, existing);
+    let keep_mine: BTreeMap<String, ConflictChoice> = decisions
+        .iter()
+        .filter(|d| d.status == ImportStatus::Conflict)
+        .map(|d| (d.diagnostic_id.clone(), ConflictChoice::KeepMine))
+        .collect();
+    // Every conflict has its choice, so nothing is left unresolved; the ids are never needed.
+    let writes = apply_import(
+        &decisions,
+        &incoming,
+        existing,
+        &keep_mine,
+        &mut String::new,
+    )
+    .unwrap_or_default();
+    let mut decisions = decisions.iter();
+    let reports = bundles
+        .iter()
+        .map(|bundle| {
+            let own: Vec<&ImportDecision> =
+                decisions.by_ref().take(bundle.diagnostics.len()).collect();
+            file_report(&bundle.file_name, &own)
+        })
+        .collect();
+    BulkPlan { reports, writes }
+}
+
+fn file_report(file_name: &str, decisions: &[&ImportDecision]) -> FileReport {
+    let outcome = decisions
+        .iter()
+        .map(|d| FileOutcome::of_status(d.status))
+        .max_by_key(|outcome| outcome.weight())
+        .unwrap_or(FileOutcome::NoDiagnostic);
+    let mut details: Vec<String> = decisions
+        .iter()
+        .map(|d| match d.status {
+            ImportStatus::Conflict => format!(
+                "{} (révision {}) : la version déjà présente est gardée. Pour choisir, importez ce \
+                 fichier seul depuis la page « Importer ».",
+                d.commune_name, d.incoming_revision
+            ),
+            _ => format!("{} (révision {})", d.commune_name, d.incoming_revision),
+        })
+        .collect();
+    if decisions.is_empty() {
+        details.push(
+            "Ce fichier ne contient aucun diagnostic (un retour de la MOT s'importe depuis la page \
+             « Importer »)."
+                .to_string(),
+        );
+    }
+    FileReport {
+        file_name: file_name.to_string(),
+        outcome,
+        details,
+    }
+}
+
+/// How many files ended in each outcome.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BulkSummary {
+    counts: BTreeMap<FileOutcome, usize>,
+}
+
+impl BulkSummary {
+    /// Counts the outcomes of the given reports.
+    pub fn of(reports: &[FileReport]) -> Self {
+        let mut counts = BTreeMap::new();
+        for report in reports {
+            *counts.entry(report.outcome).or_insert(0) += 1;
+        }
+        BulkSummary { counts }
+    }
+
+    /// Files with this outcome.
+    pub fn count(&self, outcome: FileOutcome) -> usize {
+        self.counts.get(&outcome).copied().unwrap_or(0)
+    }
+
+    /// Files counted.
+    pub fn total(&self) -> usize {
+        self.counts.values().sum()
+    }
+
+    /// The French sentence, e.g. "50 fichiers traités : 47 nouveaux, 0 mis à jour, 0 déjà
+    /// présent, 0 en conflit, 3 refusés." The four main outcomes are always named; the others
+    /// only when they occur.
+    pub fn sentence(&self) -> String {
+        let always = [
+            FileOutcome::New,
+            FileOutcome::Updated,
+            FileOutcome::Identical,
+            FileOutcome::Conflict,
+            FileOutcome::Rejected,
+        ];
+        let parts: Vec<String> = FileOutcome::ALL
+            .iter()
+            .filter(|o| always.contains(o) || self.count(**o) > 0)
+            .map(|o| o.counted(self.count(*o)))
+            .collect();
+        let total = self.total();
+        let files = if total > 1 {
+            "fichiers traités"
+        } else {
+            "fichier traité"
+        };
+        format!("{total} {files} : {}.", parts.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::{export_for_mot, parse_bundle, to_json_pretty};
+    use crate::questionnaire::Questionnaire;
+    use crate::workspace::sample::realistic_diagnostics;
+
+    fn bundle_of(file_name: &str, diagnostics: &[Diagnostic]) -> ValidBundle {
+        let bundle = export_for_mot(diagnostics, "0.1.0", "2026-11-27T10:00:00Z", false);
+        let questionnaire = Questionnaire::embedded().expect("embedded questionnaire");
+        parse_bundle(file_name, to_json_pretty(&bundle).as_bytes(), questionnaire)
+            .expect("a freshly exported bundle is valid")
+    }
+
+    #[test]
+    fn new_files_are_written_and_reported_new() {
+        let towns = realistic_diagnostics(3, 1);
+        let bundles: Vec<ValidBundle> = towns
+            .iter()
+            .enumerate()
+            .map(|(i, d)| bundle_of(&format!("f{i}.json"), std::slice::from_ref(d)))
+            .collect();
+        let plan = plan_bulk(&bundles, &[]);
+        assert_eq!(plan.writes.len(), 3);
+        assert!(plan.reports.iter().all(|r| r.outcome == FileOutcome::New));
+        assert_eq!(plan.reports[1].file_name, "f1.json");
+        assert!(plan.reports[1].details[0].starts_with(towns[1].commune_name()));
+    }
+
+    #[test]
+    fn identical_newer_older_and_conflict_are_told_apart() {
+        let towns = realistic_diagnostics(4, 2);
+        let mut stored = towns.clone();
+        // Device has a later revision of town 2, an earlier of town 1, and other content of town 3.
+        stored[1].revision -= 1;
+        stored[2].revision += 1;
+        stored[3].private_notes.insert("x".into(), "y".into());
+        stored[3]
+            .answers
+            .insert("profil_population".into(), crate::Answer::Number(1.0));
+        let bundles: Vec<ValidBundle> = towns
+            .iter()
+            .enumerate()
+            .map(|(i, d)| bundle_of(&format!("f{i}.json"), std::slice::from_ref(d)))
+            .collect();
+        let plan = plan_bulk(&bundles, &stored);
+        let outcomes: Vec<FileOutcome> = plan.reports.iter().map(|r| r.outcome).collect();
+        assert_eq!(
+            outcomes,
+            [
+                FileOutcome::Identical,
+                FileOutcome::Updated,
+                FileOutcome::Older,
+                FileOutcome::Conflict
+            ]
+        );
+        // Only the later revision is written; the conflict keeps the device's version.
+        assert_eq!(plan.writes.len(), 1);
+        assert_eq!(plan.writes[0].id, towns[1].id);
+        assert!(plan.reports[3].details[0].contains("Importer"));
+    }
+
+    #[test]
+    fn a_file_repeated_in_the_import_is_written_once() {
+        let town = realistic_diagnostics(1, 3);
+        let bundles = [bundle_of("a.json", &town), bundle_of("b.json", &town)];
+        let plan = plan_bulk(&bundles, &[]);
+        assert_eq!(plan.writes.len(), 1);
+        assert_eq!(plan.reports[0].outcome, FileOutcome::New);
+        assert_eq!(plan.reports[1].outcome, FileOutcome::Repeated);
+    }
+
+    #[test]
+    fn a_backup_of_several_towns_shows_its_most_important_outcome() {
+        let towns = realistic_diagnostics(2, 4);
+        let plan = plan_bulk(&[bundle_of("sauvegarde.json", &towns)], &towns[..1]);
+        assert_eq!(plan.reports.len(), 1);
+        assert_eq!(plan.reports[0].outcome, FileOutcome::New);
+        assert_eq!(plan.reports[0].details.len(), 2);
+    }
+
+    #[test]
+    fn the_summary_counts_every_outcome_in_french() {
+        let report = |outcome| FileReport {
+            file_name: "f.json".into(),
+            outcome,
+            details: vec![],
+        };
+        let mut reports = vec![report(FileOutcome::New); 47];
+        reports.extend(vec![report(FileOutcome::Rejected); 3]);
+        let summary = BulkSummary::of(&reports);
+        assert_eq!(summary.count(FileOutcome::New), 47);
+        assert_eq!(
+            summary.sentence(),
+            "50 fichiers traités : 47 nouveaux, 0 mis à jour, 0 déjà présent, 0 en conflit, 3 refusés."
+        );
+        let one = BulkSummary::of(&[report(FileOutcome::Older)]);
+        assert_eq!(
+            one.sentence(),
+            "1 fichier traité : 0 nouveau, 0 mis à jour, 0 déjà présent, 1 plus ancien, 0 en conflit, 0 refusé."
+        );
+    }
+}

@@ -1,0 +1,171 @@
+//! The bulk import panel of MOT's workspace: pick or drop many files, watch the progress bar,
+//! then read the summary and the report of each file.
+
+use domain::workspace::{BulkSummary, FileOutcome, FileReport};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::notice::ErrorNotice;
+use crate::pages::import::{dropped_files, picked_files};
+use crate::state::workspace::{import_many, WorkspaceData};
+
+/// Where the bulk import stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Stage {
+    Waiting,
+    Running {
+        done: usize,
+        total: usize,
+    },
+    Finished {
+        reports: Vec<FileReport>,
+        stopped: Option<String>,
+    },
+}
+
+/// Files in, progress, per-file report; `on_done` receives the workspace after the import.
+#[component]
+pub fn BulkImportPanel(
+    on_done: impl Fn(WorkspaceData) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let stage = RwSignal::new(Stage::Waiting);
+    let error = RwSignal::new(None::<String>);
+    let dragging = RwSignal::new(false);
+    let running = move || matches!(stage.get(), Stage::Running { .. });
+
+    let take_files = move |files: Vec<web_sys::File>| {
+        if files.is_empty() || running() {
+            return;
+        }
+        error.set(None);
+        stage.set(Stage::Running {
+            done: 0,
+            total: files.len(),
+        });
+        spawn_local(async move {
+            let progress = move |done, total| stage.set(Stage::Running { done, total });
+            match import_many(files, progress).await {
+                Ok(result) => {
+                    on_done(result.workspace);
+                    stage.set(Stage::Finished {
+                        reports: result.reports,
+                        stopped: result.stopped,
+                    });
+                }
+                Err(problem) => {
+                    error.set(Some(problem.to_string()));
+                    stage.set(Stage::Waiting);
+                }
+            }
+        });
+    };
+
+    view! {
+        <section aria-labelledby="mot-import" class="mot-section">
+            <h2 id="mot-import">"Importer des diagnostics"</h2>
+            <div
+                class="drop-zone"
+                class:drop-zone--active=move || dragging.get()
+                on:dragover=move |event: leptos::ev::DragEvent| {
+                    event.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=move |event: leptos::ev::DragEvent| {
+                    dragging.set(false);
+                    take_files(dropped_files(&event));
+                }
+                data-testid="mot-drop-zone"
+            >
+                <label for="mot-import-files">"Choisir des fichiers de diagnostic (.json)"</label>
+                <p id="mot-import-files-help" class="field-help">
+                    "Ou déposez-les ici, autant que vous voulez. Chaque fichier est vérifié : les "
+                    "diagnostics nouveaux ou plus récents sont enregistrés, un fichier refusé n'empêche "
+                    "pas les autres."
+                </p>
+                <input
+                    id="mot-import-files"
+                    type="file"
+                    multiple
+                    accept=".json,application/json"
+                    aria-describedby="mot-import-files-help"
+                    prop:disabled=running
+                    on:change=move |event| take_files(picked_files(&event))
+                />
+            </div>
+            {move || error.get().map(|message| view! { <ErrorNotice message/> })}
+            {move || match stage.get() {
+                Stage::Waiting => ().into_any(),
+                Stage::Running { done, total } => view! {
+                    <div class="bulk-progress">
+                        <label for="mot-import-progress">"Import en cours"</label>
+                        <progress
+                            id="mot-import-progress"
+                            data-testid="mot-import-progress"
+                            max=total
+                            value=done
+                        ></progress>
+                        <p role="status">{format!("{done} fichier(s) traité(s) sur {total}")}</p>
+                    </div>
+                }
+                .into_any(),
+                Stage::Finished { reports, stopped } => view! { <BulkReport reports stopped/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The summary and the table of what happened to each file.
+#[component]
+fn BulkReport(reports: Vec<FileReport>, stopped: Option<String>) -> impl IntoView {
+    let summary = BulkSummary::of(&reports);
+    let count = |outcome| summary.count(outcome).to_string();
+    let rows = reports
+        .into_iter()
+        .map(|report| {
+            let outcome = report.outcome;
+            view! {
+                <tr data-outcome=outcome.code() class=format!("outcome outcome--{}", outcome.code())>
+                    <td>{report.file_name}</td>
+                    <td>{outcome.label()}</td>
+                    <td>
+                        <ul class="plain-list">
+                            {report.details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                        </ul>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p
+            role="status"
+            class="bulk-summary"
+            data-testid="mot-import-summary"
+            data-new=count(FileOutcome::New)
+            data-updated=count(FileOutcome::Updated)
+            data-identical=count(FileOutcome::Identical)
+            data-conflict=count(FileOutcome::Conflict)
+            data-rejected=count(FileOutcome::Rejected)
+        >
+            "Import terminé. " {summary.sentence()}
+        </p>
+        {stopped.map(|message| view! { <ErrorNotice message/> })}
+        <details class="bulk-details" open=summary.count(FileOutcome::Rejected) + summary.count(FileOutcome::Conflict) > 0>
+            <summary>"Détail par fichier"</summary>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Résultat de l'import, fichier par fichier">
+                <table class="data-table" data-testid="mot-import-report">
+                    <caption>"Résultat de l'import, fichier par fichier"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Fichier"</th>
+                            <th scope="col">"Résultat"</th>
+                            <th scope="col">"Détail"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,222 @@
+//! MOT's feedback for a town: an author, a general comment, a comment per step and per
+//! question; saved on this device and exported as a bundle the town imports. The status sent
+//! is MOT's status of the follow-up; the internal notes are never part of it.
+
+use std::collections::BTreeMap;
+
+use domain::bundle::MotFeedback;
+use domain::workspace::MotReview;
+use domain::Diagnostic;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::form_fields::TextEntry;
+use crate::components::notice::ErrorNotice;
+use crate::platform::format_datetime_fr;
+use crate::state::diagnostics::questionnaire;
+use crate::state::workspace::{export_feedback_for_town, save_feedback};
+
+/// Sets or removes (when blank) a comment: a blank comment is no comment.
+fn set_comment(comments: &mut BTreeMap<String, String>, key: &str, text: &str) {
+    if text.trim().is_empty() {
+        comments.remove(key);
+    } else {
+        comments.insert(key.to_string(), text.to_string());
+    }
+}
+
+/// The feedback editor with its two actions: save, and save then export for the town.
+#[component]
+pub fn FeedbackForm(
+    diagnostic: Diagnostic,
+    review: RwSignal<MotReview>,
+    feedback: MotFeedback,
+) -> impl IntoView {
+    let Ok(questionnaire) = questionnaire() else {
+        return view! { <ErrorNotice message="Questionnaire indisponible."/> }.into_any();
+    };
+    let initial = feedback.clone();
+    let draft = RwSignal::new(feedback);
+    let message = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let diagnostic = StoredValue::new(diagnostic);
+    let run = move |export: bool| {
+        busy.set(true);
+        let current = draft.get_untracked();
+        let status = review.get_untracked();
+        let diagnostic = diagnostic.get_value();
+        spawn_local(async move {
+            let result = if export {
+                export_feedback_for_town(&diagnostic, &status, &current).await
+            } else {
+                save_feedback(&diagnostic, &status, &current).await
+            };
+            match result {
+                Ok(stored) => {
+                    error.set(None);
+                    message.set(Some(if export {
+                        format!("Retour exporté (révision {}) : envoyez le fichier téléchargé à la commune.", stored.revision)
+                    } else {
+                        "Retour enregistré.".to_string()
+                    }));
+                    draft.set(stored);
+                }
+                Err(problem) => {
+                    message.set(None);
+                    error.set(Some(problem.to_string()));
+                }
+            }
+            busy.set(false);
+        });
+    };
+
+    let step_fields = questionnaire
+        .steps
+        .iter()
+        .map(|step| {
+            let step_id = step.id.clone();
+            view! {
+                <TextEntry
+                    id=format!("retour-etape-{}", step.id)
+                    label=format!("Commentaire sur « {} »", step.title)
+                    multiline=true
+                    initial=initial.theme_comments.get(&step.id).cloned().unwrap_or_default()
+                    on_change=Callback::new(move |text: String| {
+                        draft.update(|d| set_comment(&mut d.theme_comments, &step_id, &text));
+                    })
+                />
+            }
+        })
+        .collect_view();
+    let written = initial.written_at.clone();
+    view! {
+        <section aria-labelledby="mot-retour" class="mot-section">
+            <h2 id="mot-retour">"Retour à la commune"</h2>
+            <p class="field-help">
+                "Le retour part avec le statut MOT choisi plus haut. La commune le voit à côté de ses "
+                "réponses, qui ne changent pas."
+                {(initial.revision > 1 || !initial.author.is_empty()).then(|| {
+                    format!(" Dernier enregistrement : {}.", format_datetime_fr(&written))
+                })}
+            </p>
+            <TextEntry
+                id="retour-auteur"
+                label="Auteur du retour"
+                help="Nom et fonction, par exemple « Marie Dupont, chargée de mission MOT »."
+                initial=initial.author.clone()
+                on_change=Callback::new(move |text: String| draft.update(|d| d.author = text))
+            />
+            <TextEntry
+                id="retour-general"
+                label="Commentaire général"
+                multiline=true
+                initial=initial.general_comment.clone()
+                on_change=Callback::new(move |text: String| draft.update(|d| d.general_comment = text))
+            />
+            <details class="feedback-steps" open=!initial.theme_comments.is_empty()>
+                <summary>"Commentaires par étape"</summary>
+                {step_fields}
+            </details>
+            <QuestionComments draft/>
+            <div class="form-actions">
+                <button type="button" class="button" prop:disabled=busy on:click=move |_| run(false)>
+                    "Enregistrer le retour"
+                </button>
+                " "
+                <button type="button" class="button button--primary" prop:disabled=busy on:click=move |_| run(true)>
+                    "Exporter le retour pour la commune"
+                </button>
+            </div>
+            {move || error.get().map(|message| view! { <ErrorNotice message/> })}
+            <p role="status" class="save-note">{move || message.get()}</p>
+        </section>
+    }
+    .into_any()
+}
+
+/// Comments on single questions: pick a question, write, add; each can be removed.
+#[component]
+fn QuestionComments(draft: RwSignal<MotFeedback>) -> impl IntoView {
+    let Ok(questionnaire) = questionnaire() else {
+        return ().into_any();
+    };
+    let chosen = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    let groups = questionnaire
+        .steps
+        .iter()
+        .map(|step| {
+            view! {
+                <optgroup label=step.title.clone()>
+                    {step
+                        .questions
+                        .iter()
+                        .map(|q| view! { <option value=q.id.clone()>{q.label.clone()}</option> })
+                        .collect_view()}
+                </optgroup>
+            }
+        })
+        .collect_view();
+    let add = move |_| {
+        let question = chosen.get_untracked();
+        let comment = text.get_untracked();
+        if question.is_empty() || comment.trim().is_empty() {
+            return;
+        }
+        draft.update(|d| set_comment(&mut d.question_comments, &question, &comment));
+        text.set(String::new());
+    };
+    let listed = move || {
+        draft.with(|d| {
+            d.question_comments
+                .iter()
+                .map(|(id, comment)| {
+                    let label = questionnaire
+                        .question(id)
+                        .map(|q| q.label.clone())
+                        .unwrap_or_else(|| id.clone());
+                    let id = id.clone();
+                    view! {
+                        <li data-testid="question-comment">
+                            <strong>{label}</strong>" : " {comment.clone()} " "
+                            <button
+                                type="button"
+                                class="button button--small"
+                                on:click=move |_| draft.update(|d| {
+                                    d.question_comments.remove(&id);
+                                })
+                            >
+                                "Retirer"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <fieldset class="question-comments">
+            <legend>"Commentaires sur des questions"</legend>
+            <div class="form-field">
+                <label for="retour-question">"Question à commenter"</label>
+                <select id="retour-question" on:change=move |event| chosen.set(event_target_value(&event))>
+                    <option value="">"— Choisir une question —"</option>
+                    {groups}
+                </select>
+            </div>
+            <div class="form-field">
+                <label for="retour-question-texte">"Commentaire sur la question"</label>
+                <textarea
+                    id="retour-question-texte"
+                    rows="3"
+                    prop:value=move || text.get()
+                    on:input=move |event| text.set(event_target_value(&event))
+                ></textarea>
+            </div>
+            <button type="button" class="button" on:click=add>"Ajouter le commentaire"</button>
+            <ul class="plain-list">{listed}</ul>
+        </fieldset>
+    }
+    .into_any()
+}

@@ -1,0 +1,146 @@
+//! MOT's follow-up of one territory (`/mot/territoire/:id`): MOT's status and internal notes,
+//! the feedback for the town, and the town's report, read-only.
+
+use domain::bundle::MotStatus;
+use domain::workspace::MotReview;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::form_fields::{SelectEntry, TextEntry};
+use crate::components::notice::ErrorNotice;
+use crate::pages::report::{ReadOnlyReport, ReportBody};
+use crate::platform::{format_datetime_fr, now_iso, set_page_title};
+use crate::state::projects::report_of;
+use crate::state::session::DiagnosticSession;
+use crate::state::workspace::{load_follow_up, save_review, TerritoryFollowUp};
+
+use super::feedback_form::FeedbackForm;
+
+/// The follow-up page of a territory.
+#[component]
+pub fn TerritoryPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let loaded = LocalResource::new(move || {
+        let id = id.get();
+        async move { load_follow_up(&id).await }
+    });
+    view! {
+        <p class="no-print"><A href="/mot">"← Retour à l'espace MOT"</A></p>
+        <Suspense fallback=|| view! { <p>"Chargement du territoire…"</p> }>
+            {move || loaded.get().map(|result| match result {
+                Ok(follow_up) => view! { <FollowUp follow_up/> }.into_any(),
+                Err(error) => {
+                    set_page_title("Territoire introuvable");
+                    view! {
+                        <h1>"Territoire introuvable"</h1>
+                        <ErrorNotice message=error.to_string()/>
+                    }
+                    .into_any()
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FollowUp(follow_up: TerritoryFollowUp) -> impl IntoView {
+    let TerritoryFollowUp {
+        diagnostic,
+        review,
+        feedback,
+    } = follow_up;
+    let commune = diagnostic.commune_name().to_string();
+    set_page_title(&format!("{commune} · suivi MOT"));
+    let review = RwSignal::new(review);
+    // The report reads the diagnostic through a session, as on the town's side, but nothing on
+    // this page edits it: the report is shown read-only.
+    let session = DiagnosticSession::start(diagnostic.clone());
+    provide_context(session);
+    provide_context(ReadOnlyReport);
+    on_cleanup(move || session.stop());
+    let report = report_of(&diagnostic);
+    view! {
+        <h1>{format!("{commune} — suivi MOT")}</h1>
+        <p>
+            {format!(
+                "Diagnostic en révision {}, modifié par la commune le {}.",
+                diagnostic.revision,
+                format_datetime_fr(&diagnostic.updated_at)
+            )}
+        </p>
+        <ReviewPanel review/>
+        <FeedbackForm diagnostic=diagnostic.clone() review feedback/>
+        <section aria-labelledby="mot-rapport" class="mot-section report">
+            <h2 id="mot-rapport">"Rapport de la commune"</h2>
+            <p class="field-help">"Le rapport tel que la commune le voit, en lecture seule."</p>
+            {match report {
+                Ok(report) => view! { <ReportBody report/> }.into_any(),
+                Err(message) => view! { <ErrorNotice message/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// MOT's status (saved as soon as it changes) and internal notes.
+#[component]
+fn ReviewPanel(review: RwSignal<MotReview>) -> impl IntoView {
+    let saved = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let save = move || {
+        let current = review.get_untracked();
+        spawn_local(async move {
+            match save_review(&current).await {
+                Ok(()) => {
+                    error.set(None);
+                    saved.set(Some("Suivi enregistré.".to_string()));
+                }
+                Err(problem) => error.set(Some(problem.to_string())),
+            }
+        });
+    };
+    let statuses: Vec<(String, String)> = MotStatus::ALL
+        .iter()
+        .map(|s| (s.label().to_string(), s.label().to_string()))
+        .collect();
+    let initial = review.with_untracked(|r| (r.status.label().to_string(), r.notes.clone()));
+    view! {
+        <section aria-labelledby="mot-suivi" class="mot-section">
+            <h2 id="mot-suivi">"Suivi de la MOT"</h2>
+            <p class="field-help">"Ces informations restent sur cet appareil : elles ne sont jamais envoyées à la commune, sauf le statut joint au retour."</p>
+            <SelectEntry
+                id="mot-statut"
+                label="Statut MOT"
+                empty_label="— Choisir —"
+                options=statuses
+                initial=Some(initial.0)
+                on_change=Callback::new(move |value: Option<String>| {
+                    let status = MotStatus::ALL
+                        .into_iter()
+                        .find(|s| Some(s.label()) == value.as_deref())
+                        .unwrap_or_default();
+                    review.update(|r| r.set_status(status, &now_iso()));
+                    save();
+                })
+            />
+            <TextEntry
+                id="mot-notes"
+                label="Notes internes (jamais envoyées à la commune)"
+                multiline=true
+                initial=initial.1
+                on_change=Callback::new(move |text: String| {
+                    // Saved at each change, like the town's answers: nothing typed is lost.
+                    review.update(|r| r.set_notes(&text, &now_iso()));
+                    save();
+                })
+            />
+            <button type="button" class="button button--primary" on:click=move |_| save()>
+                "Enregistrer le suivi"
+            </button>
+            {move || error.get().map(|message| view! { <ErrorNotice message/> })}
+            <p role="status" class="save-note">{move || saved.get()}</p>
+        </section>
+    }
+}

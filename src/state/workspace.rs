@@ -1,0 +1,267 @@
+//! MOT's workspace use cases: importing many towns' files at once with progress, the
+//! territories held on this device with their rows, CSV downloads, MOT's own review of a
+//! territory and the feedback sent back to a town.
+
+use std::collections::HashMap;
+
+use domain::bundle::{export_feedback, feedback_file_name, to_json_pretty, MotFeedback};
+use domain::report::ReportData;
+use domain::workspace::{
+    check_feedback, good_practices_csv, new_feedback, plan_bulk, territories_csv, territory_rows,
+    FileReport, MotReview, TerritoryRow,
+};
+use domain::Diagnostic;
+use gloo_timers::future::TimeoutFuture;
+
+use crate::error::AppError;
+use crate::platform::{new_uuid, now_iso};
+use crate::state::bundles::{read_file, APP_VERSION};
+use crate::state::diagnostics::questionnaire;
+use crate::state::downloads::{download_csv, download_json};
+use crate::storage::shared_repository;
+
+/// Files read, checked and written together: one IndexedDB transaction per batch, and a
+/// chance for the page to repaint the progress bar between batches.
+const BATCH_FILES: usize = 25;
+
+/// Every territory on this device, with its row of the table computed once.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WorkspaceData {
+    /// The diagnostics, most recently changed first.
+    pub diagnostics: Vec<Diagnostic>,
+    /// One row per diagnostic, in the same order.
+    pub rows: Vec<TerritoryRow>,
+}
+
+/// Reads every diagnostic and MOT review on this device and computes the table's rows.
+pub async fn load_workspace() -> Result<WorkspaceData, AppError> {
+    let repository = shared_repository().await?;
+    let diagnostics = repository.list().await?;
+    let reviews = repository.list_reviews().await?;
+    workspace_of(diagnostics, &reviews)
+}
+
+fn workspace_of(
+    mut diagnostics: Vec<Diagnostic>,
+    reviews: &[MotReview],
+) -> Result<WorkspaceData, AppError> {
+    diagnostics.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    let data = ReportData::embedded().map_err(|e| AppError::Packaging(e.to_string()))?;
+    let rows = territory_rows(&data, questionnaire()?, &diagnostics, reviews);
+    Ok(WorkspaceData { diagnostics, rows })
+}
+
+/// What a bulk import did: a report per file, in the order given, and the workspace after it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BulkImport {
+    /// One line per file.
+    pub reports: Vec<FileReport>,
+    /// Why the import stopped before the end (storage failure), if it did.
+    pub stopped: Option<String>,
+    /// Every territory on the device afterwards.
+    pub workspace: WorkspaceData,
+}
+
+/// Imports many files: each is read and checked, then what is new or newer is written, batch
+/// by batch. A refused file never stops the others; `progress(done, total)` is called after
+/// every file.
+pub async fn import_many(
+    files: Vec<web_sys::File>,
+    progress: impl Fn(usize, usize),
+) -> Result<BulkImport, AppError> {
+    let questionnaire = questionnaire()?;
+    let repository = shared_repository().await?;
+    let mut existing = repository.list().await?;
+    let mut position: HashMap<String, usize> = existing
+        .iter()
+        .enumerate()
+        .map(|(index, d)| (d.id.clone(), index))
+        .collect();
+    let total = files.len();
+    let mut reports: Vec<FileReport> = Vec::with_capacity(total);
+    let mut stopped = None;
+    for batch in files.chunks(BATCH_FILES) {
+        let mut slots: Vec<Option<FileReport>> = Vec::with_capacity(batch.len());
+        let mut valid = Vec::new();
+        let mut valid_slots = Vec::new();
+        for file in batch {
+            match read_file(file, questionnaire).await {
+                Ok(Ok(bundle)) => {
+                    valid_slots.push(slots.len());
+                    valid.push(bundle);
+                    slots.push(None);
+                }
+                Ok(Err(rejection)) => slots.push(Some(FileReport::rejected(&rejection))),
+                Err(unreadable) => slots.push(Some(FileReport::not_written(
+                    &file.name(),
+                    &unreadable.to_string(),
+                ))),
+            }
+            progress(reports.len() + slots.len(), total);
+        }
+        let plan = plan_bulk(&valid, &existing);
+        let written = repository.import(&plan.writes, &[]).await;
+        for (slot, report) in valid_slots.into_iter().zip(plan.reports) {
+            slots[slot] = Some(match &written {
+                Ok(()) => report,
+                Err(error) => FileReport::not_written(&report.file_name, &error.to_string()),
+            });
+        }
+        reports.extend(slots.into_iter().flatten());
+        if let Err(error) = written {
+            let left = total - reports.len();
+            stopped = Some(format!(
+                "L'enregistrement a échoué ({error}) ; l'import s'est arrêté et {left} fichier(s) \
+                 n'ont pas été traités. Les fichiers déjà enregistrés sont conservés."
+            ));
+            break;
+        }
+        for diagnostic in plan.writes {
+            match position.get(&diagnostic.id) {
+                Some(&index) => existing[index] = diagnostic,
+                None => {
+                    position.insert(diagnostic.id.clone(), existing.len());
+                    existing.push(diagnostic);
+                }
+            }
+        }
+        // Gives the browser a turn to paint the progress bar before the next batch.
+        TimeoutFuture::new(0).await;
+    }
+    let reviews = repository.list_reviews().await?;
+    Ok(BulkImport {
+        reports,
+        stopped,
+        workspace: workspace_of(existing, &reviews)?,
+    })
+}
+
+/// Downloads the given rows of the territories table as CSV (one column per question).
+pub fn download_territories_csv(
+    workspace: &WorkspaceData,
+    rows: &[&TerritoryRow],
+) -> Result<String, AppError> {
+    let bytes = territories_csv(
+        questionnaire()?,
+        &workspace.diagnostics,
+        rows.iter().copied(),
+    )
+    .map_err(|e| AppError::File(e.to_string()))?;
+    let file_name = format!("territoires-{}.csv", date_of(&now_iso()));
+    download_csv(&file_name, &bytes)?;
+    Ok(file_name)
+}
+
+/// Downloads the good practices of the given rows' territories as CSV.
+pub fn download_good_practices_csv(
+    workspace: &WorkspaceData,
+    rows: &[&TerritoryRow],
+) -> Result<String, AppError> {
+    let bytes = good_practices_csv(
+        questionnaire()?,
+        &workspace.diagnostics,
+        rows.iter().copied(),
+    )
+    .map_err(|e| AppError::File(e.to_string()))?;
+    let file_name = format!("bonnes-pratiques-{}.csv", date_of(&now_iso()));
+    download_csv(&file_name, &bytes)?;
+    Ok(file_name)
+}
+
+fn date_of(timestamp: &str) -> &str {
+    timestamp.get(..10).unwrap_or(timestamp)
+}
+
+/// One territory as MOT follows it: the town's diagnostic, MOT's review and its feedback draft.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TerritoryFollowUp {
+    /// The town's diagnostic (never changed here).
+    pub diagnostic: Diagnostic,
+    /// MOT's status and internal notes ("Reçu" and no notes when MOT wrote none yet).
+    pub review: MotReview,
+    /// The feedback for the town, as last saved (a blank one when there is none yet).
+    pub feedback: MotFeedback,
+}
+
+/// Reads a territory with MOT's review and feedback.
+pub async fn load_follow_up(id: &str) -> Result<TerritoryFollowUp, AppError> {
+    let repository = shared_repository().await?;
+    let diagnostic = repository.get(id).await?;
+    let now = now_iso();
+    let review = repository
+        .get_review(id)
+        .await?
+        .unwrap_or_else(|| MotReview::new(id, &now));
+    let feedback = match repository.get_feedback(id).await? {
+        Some(feedback) => feedback,
+        None => new_feedback(&diagnostic, Some(&review), "", &now, new_uuid()),
+    };
+    Ok(TerritoryFollowUp {
+        diagnostic,
+        review,
+        feedback,
+    })
+}
+
+/// Stores MOT's review (status and internal notes) of a territory.
+pub async fn save_review(review: &MotReview) -> Result<(), AppError> {
+    Ok(shared_repository().await?.put_review(review).await?)
+}
+
+/// Checks and stores MOT's feedback for a town, raising its revision when it changed; the status
+/// sent is the one of MOT's review. Returns the feedback as stored.
+pub async fn save_feedback(
+    diagnostic: &Diagnostic,
+    review: &MotReview,
+    draft: &MotFeedback,
+) -> Result<MotFeedback, AppError> {
+    let repository = shared_repository().await?;
+    let stored = repository.get_feedback(&diagnostic.id).await?;
+    let mut feedback = draft.clone();
+    feedback.status = review.status;
+    feedback.diagnostic_revision = diagnostic.revision;
+    feedback.commune_name = diagnostic.commune_name().to_string();
+    feedback.insee_code = diagnostic.insee_code().map(str::to_string);
+    feedback.author = feedback.author.trim().to_string();
+    feedback.general_comment = feedback.general_comment.trim().to_string();
+    if let Some(stored) = &stored {
+        let mut unchanged = feedback.clone();
+        unchanged.revision = stored.revision;
+        unchanged.written_at = stored.written_at.clone();
+        if &unchanged == stored {
+            return Ok(stored.clone());
+        }
+        feedback.revision = stored.revision + 1;
+    }
+    feedback.written_at = now_iso();
+    let problems = check_feedback(questionnaire()?, &feedback);
+    if !problems.is_empty() {
+        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        return Err(AppError::Feedback(messages.join(" ")));
+    }
+    repository.put_feedback(&feedback).await?;
+    Ok(feedback)
+}
+
+/// Saves the feedback, then downloads it as a bundle for the town; returns it as stored.
+pub async fn export_feedback_for_town(
+    diagnostic: &Diagnostic,
+    review: &MotReview,
+    draft: &MotFeedback,
+) -> Result<MotFeedback, AppError> {
+    let feedback = save_feedback(diagnostic, review, draft).await?;
+    let now = now_iso();
+    let bundle = export_feedback(std::slice::from_ref(&feedback), APP_VERSION, &now);
+    let file_name =
+        feedback_file_name(&feedback.commune_name, feedback.insee_code.as_deref(), &now);
+    download_json(&file_name, &to_json_pretty(&bundle))?;
+    Ok(feedback)
+}
+
+/// The feedback MOT sent about one of this device's diagnostics, if any (the town's view).
+pub async fn feedback_for(diagnostic_id: &str) -> Result<Option<MotFeedback>, AppError> {
+    Ok(shared_repository()
+        .await?
+        .get_feedback(diagnostic_id)
+        .await?)
+}
