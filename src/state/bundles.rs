@@ -83,16 +83,47 @@ pub async fn read_file(
     file: &web_sys::File,
     questionnaire: &Questionnaire,
 ) -> Result<Result<ValidBundle, BundleRejection>, AppError> {
-    let name = file.name();
-    // The size is checked before reading, so a huge file is never loaded into memory.
-    if let Err(rejection) = check_file_size(&name, file.size() as usize) {
-        return Ok(Err(rejection));
+    FileRead::start(file).check(questionnaire).await
+}
+
+/// A file whose bytes are being read by the browser; several can be read at once and then
+/// checked in order, which is quicker than reading them one after the other.
+pub struct FileRead {
+    name: String,
+    bytes: Result<JsFuture, BundleRejection>,
+}
+
+impl FileRead {
+    /// Starts reading a file, unless it is too large: its size is checked first, so a huge
+    /// file is never loaded into memory.
+    pub fn start(file: &web_sys::File) -> Self {
+        let name = file.name();
+        let bytes = check_file_size(&name, file.size() as usize)
+            .map(|()| JsFuture::from(file.array_buffer()));
+        FileRead { name, bytes }
     }
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| AppError::File(format!("le fichier « {name} » n'a pas pu être lu")))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    Ok(parse_bundle(&name, &bytes, questionnaire))
+
+    /// Waits for the bytes and checks them: the valid bundle, or why it is refused.
+    pub async fn check(
+        self,
+        questionnaire: &Questionnaire,
+    ) -> Result<Result<ValidBundle, BundleRejection>, AppError> {
+        let reading = match self.bytes {
+            Ok(reading) => reading,
+            Err(rejection) => return Ok(Err(rejection)),
+        };
+        let name = self.name;
+        let buffer = reading
+            .await
+            .map_err(|_| AppError::File(format!("le fichier « {name} » n'a pas pu être lu")))?;
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        Ok(parse_bundle(&name, &bytes, questionnaire))
+    }
+
+    /// Name of the file.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
 }
 
 /// What an import would do, shown to the user before anything is written.

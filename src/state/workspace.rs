@@ -8,17 +8,17 @@ use domain::bundle::{export_feedback, feedback_file_name, to_json_pretty, MotFee
 use domain::report::ReportData;
 use domain::workspace::{
     check_feedback, good_practices_csv, new_feedback, plan_bulk, territories_csv, territory_rows,
-    FileReport, MotReview, TerritoryRow,
+    FileOutcome, FileReport, MotReview, TerritoryRow,
 };
 use domain::Diagnostic;
 use gloo_timers::future::TimeoutFuture;
 
 use crate::error::AppError;
 use crate::platform::{new_uuid, now_iso};
-use crate::state::bundles::{read_file, APP_VERSION};
+use crate::state::bundles::{FileRead, APP_VERSION};
 use crate::state::diagnostics::questionnaire;
 use crate::state::downloads::{download_csv, download_json};
-use crate::storage::shared_repository;
+use crate::storage::{shared_repository, Repository};
 
 /// Files read, checked and written together: one IndexedDB transaction per batch, and a
 /// chance for the page to repaint the progress bar between batches.
@@ -65,6 +65,9 @@ pub struct BulkImport {
 /// Imports many files: each is read and checked, then what is new or newer is written, batch
 /// by batch. A refused file never stops the others; `progress(done, total)` is called after
 /// every file.
+///
+/// Each batch is written while the next one is read and checked: the browser stores one
+/// batch on its own thread while this one works on the next.
 pub async fn import_many(
     files: Vec<web_sys::File>,
     progress: impl Fn(usize, usize),
@@ -79,13 +82,16 @@ pub async fn import_many(
         .collect();
     let total = files.len();
     let mut reports: Vec<FileReport> = Vec::with_capacity(total);
+    let mut writing: Option<BatchWrite> = None;
     let mut stopped = None;
     for batch in files.chunks(BATCH_FILES) {
         let mut slots: Vec<Option<FileReport>> = Vec::with_capacity(batch.len());
         let mut valid = Vec::new();
         let mut valid_slots = Vec::new();
-        for file in batch {
-            match read_file(file, questionnaire).await {
+        let reading: Vec<FileRead> = batch.iter().map(FileRead::start).collect();
+        for file in reading {
+            let name = file.name().to_string();
+            match file.check(questionnaire).await {
                 Ok(Ok(bundle)) => {
                     valid_slots.push(slots.len());
                     valid.push(bundle);
@@ -93,47 +99,105 @@ pub async fn import_many(
                 }
                 Ok(Err(rejection)) => slots.push(Some(FileReport::rejected(&rejection))),
                 Err(unreadable) => slots.push(Some(FileReport::not_written(
-                    &file.name(),
+                    &name,
                     &unreadable.to_string(),
                 ))),
             }
             progress(reports.len() + slots.len(), total);
         }
+        if let Some(previous) = writing.take() {
+            if let Err(message) = previous.finish(&mut reports).await {
+                stopped = Some(message);
+                break;
+            }
+        }
         let plan = plan_bulk(&valid, &existing);
-        let written = repository.import(&plan.writes, &[]).await;
+        let mut written_reports = Vec::with_capacity(valid_slots.len());
         for (slot, report) in valid_slots.into_iter().zip(plan.reports) {
-            slots[slot] = Some(match &written {
-                Ok(()) => report,
-                Err(error) => FileReport::not_written(&report.file_name, &error.to_string()),
-            });
+            slots[slot] = Some(report);
         }
-        reports.extend(slots.into_iter().flatten());
-        if let Err(error) = written {
-            let left = total - reports.len();
-            stopped = Some(format!(
-                "L'enregistrement a échoué ({error}) ; l'import s'est arrêté et {left} fichier(s) \
-                 n'ont pas été traités. Les fichiers déjà enregistrés sont conservés."
-            ));
-            break;
+        for report in slots.into_iter().flatten() {
+            if matches!(report.outcome, FileOutcome::New | FileOutcome::Updated) {
+                written_reports.push(reports.len());
+            }
+            reports.push(report);
         }
-        for diagnostic in plan.writes {
+        for diagnostic in &plan.writes {
             match position.get(&diagnostic.id) {
-                Some(&index) => existing[index] = diagnostic,
+                Some(&index) => existing[index] = diagnostic.clone(),
                 None => {
                     position.insert(diagnostic.id.clone(), existing.len());
-                    existing.push(diagnostic);
+                    existing.push(diagnostic.clone());
                 }
             }
         }
+        writing = Some(BatchWrite::start(&repository, plan.writes, written_reports));
         // Gives the browser a turn to paint the progress bar before the next batch.
         TimeoutFuture::new(0).await;
+    }
+    if let Some(last) = writing.take() {
+        if let Err(message) = last.finish(&mut reports).await {
+            stopped = Some(message);
+        }
+    }
+    if let Some(message) = stopped {
+        let left = total - reports.len();
+        return Ok(BulkImport {
+            reports,
+            stopped: Some(format!(
+                "L'enregistrement a échoué ({message}) ; l'import s'est arrêté et {left} fichier(s) \
+                 n'ont pas été traités. Les fichiers déjà enregistrés sont conservés."
+            )),
+            // What is really stored, since the last batches were not.
+            workspace: load_workspace().await?,
+        });
     }
     let reviews = repository.list_reviews().await?;
     Ok(BulkImport {
         reports,
-        stopped,
+        stopped: None,
         workspace: workspace_of(existing, &reviews)?,
     })
+}
+
+/// One batch being written in its own transaction, with the reports of its files.
+struct BatchWrite {
+    done: wasm_bindgen_futures::JsFuture,
+    reports: Vec<usize>,
+}
+
+impl BatchWrite {
+    /// Starts the transaction at once; it runs while the caller goes on.
+    fn start(repository: &Repository, writes: Vec<Diagnostic>, reports: Vec<usize>) -> Self {
+        let repository = repository.clone();
+        let promise = wasm_bindgen_futures::future_to_promise(async move {
+            match repository.import(&writes, &[]).await {
+                Ok(()) => Ok(wasm_bindgen::JsValue::UNDEFINED),
+                Err(error) => Err(wasm_bindgen::JsValue::from_str(&error.to_string())),
+            }
+        });
+        BatchWrite {
+            done: wasm_bindgen_futures::JsFuture::from(promise),
+            reports,
+        }
+    }
+
+    /// Waits for the transaction; when it failed, its files are reported as not written and
+    /// the French reason is returned.
+    async fn finish(self, reports: &mut [FileReport]) -> Result<(), String> {
+        let Err(error) = self.done.await else {
+            return Ok(());
+        };
+        let message = error
+            .as_string()
+            .unwrap_or_else(|| "erreur inconnue".to_string());
+        for &index in &self.reports {
+            if let Some(report) = reports.get_mut(index) {
+                *report = FileReport::not_written(&report.file_name, &message);
+            }
+        }
+        Err(message)
+    }
 }
 
 /// Downloads the given rows of the territories table as CSV (one column per question).

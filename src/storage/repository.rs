@@ -130,12 +130,18 @@ impl Repository {
             .with_mode(TransactionMode::Readwrite)
             .build()?;
         let diagnostic_store = tx.object_store(STORE_DIAGNOSTICS)?;
-        for diagnostic in diagnostics {
-            diagnostic_store.put(diagnostic).serde()?.await?;
-        }
         let feedback_store = tx.object_store(STORE_FEEDBACK)?;
+        // Every request is sent before any is awaited: the browser runs them back to back
+        // instead of waiting for a round trip after each (a bulk import writes hundreds).
+        let mut requests = Vec::with_capacity(diagnostics.len() + feedback.len());
+        for diagnostic in diagnostics {
+            requests.push(diagnostic_store.put(diagnostic).serde()?);
+        }
         for item in feedback {
-            feedback_store.put(item).serde()?.await?;
+            requests.push(feedback_store.put(item).serde()?);
+        }
+        for request in requests {
+            request.await?;
         }
         tx.commit().await?;
         Ok(())

@@ -4,6 +4,7 @@
 use domain::workspace::{BulkSummary, FileOutcome, FileReport};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use crate::components::notice::ErrorNotice;
 use crate::pages::import::{dropped_files, picked_files};
@@ -115,28 +116,29 @@ pub fn BulkImportPanel(
     }
 }
 
-/// The summary and the table of what happened to each file.
+/// The summary, the files that need attention (refused, in conflict) with their reasons, and
+/// the table of every file, built only when opened (a thousand rows cost time to render).
 #[component]
 fn BulkReport(reports: Vec<FileReport>, stopped: Option<String>) -> impl IntoView {
     let summary = BulkSummary::of(&reports);
     let count = |outcome| summary.count(outcome).to_string();
-    let rows = reports
-        .into_iter()
-        .map(|report| {
-            let outcome = report.outcome;
-            view! {
-                <tr data-outcome=outcome.code() class=format!("outcome outcome--{}", outcome.code())>
-                    <td>{report.file_name}</td>
-                    <td>{outcome.label()}</td>
-                    <td>
-                        <ul class="plain-list">
-                            {report.details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
-                        </ul>
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let problems: Vec<FileReport> = reports
+        .iter()
+        .filter(|r| matches!(r.outcome, FileOutcome::Rejected | FileOutcome::Conflict))
+        .cloned()
+        .collect();
+    let total = reports.len();
+    let reports = StoredValue::new(reports);
+    let opened = RwSignal::new(false);
+    let on_toggle = move |event: leptos::ev::Event| {
+        let open = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|details| details.has_attribute("open"));
+        if open {
+            opened.set(true);
+        }
+    };
     view! {
         <p
             role="status"
@@ -151,21 +153,57 @@ fn BulkReport(reports: Vec<FileReport>, stopped: Option<String>) -> impl IntoVie
             "Import terminé. " {summary.sentence()}
         </p>
         {stopped.map(|message| view! { <ErrorNotice message/> })}
-        <details class="bulk-details" open=summary.count(FileOutcome::Rejected) + summary.count(FileOutcome::Conflict) > 0>
-            <summary>"Détail par fichier"</summary>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Résultat de l'import, fichier par fichier">
-                <table class="data-table" data-testid="mot-import-report">
-                    <caption>"Résultat de l'import, fichier par fichier"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Fichier"</th>
-                            <th scope="col">"Résultat"</th>
-                            <th scope="col">"Détail"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+        {(!problems.is_empty()).then(|| view! {
+            <h3>"Fichiers à examiner"</h3>
+            <ul class="bulk-problems" data-testid="mot-import-problems">
+                {problems
+                    .into_iter()
+                    .map(|report| view! {
+                        <li data-outcome=report.outcome.code()>
+                            <strong>{report.file_name}</strong>" : " {report.outcome.label()}
+                            <ul>{report.details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        })}
+        <details class="bulk-details" on:toggle=on_toggle>
+            <summary>{format!("Détail par fichier ({total})")}</summary>
+            {move || opened.get().then(|| view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Résultat de l'import, fichier par fichier">
+                    <table class="data-table" data-testid="mot-import-report">
+                        <caption>"Résultat de l'import, fichier par fichier"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Fichier"</th>
+                                <th scope="col">"Résultat"</th>
+                                <th scope="col">"Détail"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{reports.with_value(|reports| report_rows(reports))}</tbody>
+                    </table>
+                </div>
+            })}
         </details>
     }
+}
+
+fn report_rows(reports: &[FileReport]) -> impl IntoView {
+    reports
+        .iter()
+        .map(|report| {
+            let outcome = report.outcome;
+            view! {
+                <tr data-outcome=outcome.code()>
+                    <td>{report.file_name.clone()}</td>
+                    <td>{outcome.label()}</td>
+                    <td>
+                        <ul class="plain-list">
+                            {report.details.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}
+                        </ul>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view()
 }

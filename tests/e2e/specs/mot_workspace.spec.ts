@@ -40,7 +40,13 @@ test('50 files with 3 bad ones: 47 new territories, 3 refusals with their reason
   await expect(mot.summary).toContainText(`${COUNT} fichiers traités`);
   await expect(mot.summary).toContainText(`${GOOD} nouveaux`);
   await expect(mot.summary).toContainText(`${BAD} refusés`);
-
+  // The refused files are listed at once with their reasons; every file is in the detail table.
+  const problems = page.getByTestId('mot-import-problems').locator(':scope > li');
+  await expect(problems).toHaveCount(BAD);
+  for (const bad of bundles.bad) {
+    await expect(problems.filter({ hasText: bad.file })).toContainText(bad.reason_fragment);
+  }
+  await mot.openReport();
   await expect(mot.reportRows).toHaveCount(COUNT);
   await expect(mot.reportRowsWith('new')).toHaveCount(GOOD);
   await expect(mot.reportRowsWith('rejected')).toHaveCount(BAD);
@@ -62,6 +68,7 @@ test('50 files with 3 bad ones: 47 new territories, 3 refusals with their reason
   await mot.expectSummary({ identical: GOOD, new: 0, updated: 0, conflict: 0, rejected: BAD });
   await expect(mot.summary).toContainText(`${GOOD} déjà présents`);
   await expect(mot.summary).toContainText(`${BAD} refusés`);
+  await mot.openReport();
   await expect(mot.reportRowsWith('identical')).toHaveCount(GOOD);
   await expect(mot.rows).toHaveCount(GOOD);
   await expect(mot.rowCount).toHaveText(`${GOOD} territoire(s) affiché(s) sur ${GOOD}`);

@@ -116,6 +116,12 @@ export class MotPage {
     }
   }
 
+  /** Opens the per-file table of the last import (it is built on opening). */
+  async openReport(): Promise<void> {
+    await this.page.locator('summary', { hasText: 'Détail par fichier' }).click();
+    await expect(this.page.getByTestId('mot-import-report')).toBeVisible();
+  }
+
   /** The report rows with one outcome (`new`, `identical`, `rejected`…). */
   reportRowsWith(outcome: string): Locator {
     return this.page.getByTestId('mot-import-report').locator(`tbody tr[data-outcome="${outcome}"]`);
