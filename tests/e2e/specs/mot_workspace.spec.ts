@@ -133,6 +133,33 @@ test('the table and the good practices download as CSV files French spreadsheets
   expect(readFrenchCsv(fs.readFileSync(filtered.file)).rows).toHaveLength(shown);
 });
 
+test('a full disk stops the bulk import with a clear message; what was stored stays and is shown', async ({ page }) => {
+  test.setTimeout(120_000);
+  const mot = new MotPage(page);
+  await mot.goto();
+  // After 30 records, every IndexedDB write fails as on a full disk.
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    let writes = 0;
+    IDBObjectStore.prototype.put = function (...args: Parameters<IDBObjectStore['put']>) {
+      writes += 1;
+      if (writes > 30) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await mot.pick(bundles.allPaths());
+  const alert = page.getByRole('alert').filter({ hasText: "l'import s'est arrêté" });
+  await expect(alert).toContainText("L'espace de stockage de ce navigateur est plein", { timeout: 60_000 });
+  const written = Number(await mot.summary.getAttribute('data-new'));
+  expect(written).toBeGreaterThan(0);
+  expect(written).toBeLessThan(GOOD);
+  // The table shows exactly what is stored: whole batches, nothing half-written.
+  await expect(mot.rows).toHaveCount(written);
+  expect(await storedDiagnostics(page)).toHaveLength(written);
+  await mot.openReport();
+  await expect(mot.reportRowsWith('rejected').filter({ hasText: 'non enregistré' }).first()).toBeVisible();
+});
+
 /** A question the diagnostic answered in a theme, with its step. */
 function answeredThemeQuestion(answers: Record<string, unknown>): { stepId: string; stepTitle: string; questionId: string } {
   const questionnaire = JSON.parse(fs.readFileSync(path.join(ROOT, 'domain/data/questionnaire.json'), 'utf8'));
