@@ -1,6 +1,7 @@
 //! Reusable widgets shared by the pages.
 
 pub mod export_button;
+pub mod file_drop_zone;
 pub mod form_fields;
 pub mod layout;
 pub mod mot_feedback;

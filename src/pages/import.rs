@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use domain::bundle::{ConflictChoice, ImportStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
+use crate::components::file_drop_zone::FileDropZone;
 use crate::components::notice::ErrorNotice;
 use crate::platform::set_page_title;
 use crate::state::bundles::{
@@ -33,12 +33,7 @@ pub fn ImportPage() -> impl IntoView {
     set_page_title("Importer des fichiers");
     let stage = RwSignal::new(Stage::Choosing);
     let error = RwSignal::new(None::<String>);
-    let dragging = RwSignal::new(false);
-
     let take_files = move |files: Vec<web_sys::File>| {
-        if files.is_empty() {
-            return;
-        }
         error.set(None);
         stage.set(Stage::Reading);
         spawn_local(async move {
@@ -56,12 +51,6 @@ pub fn ImportPage() -> impl IntoView {
         });
     };
 
-    let on_pick = move |event: leptos::ev::Event| take_files(picked_files(&event));
-    let on_drop = move |event: leptos::ev::DragEvent| {
-        dragging.set(false);
-        take_files(dropped_files(&event));
-    };
-
     view! {
         <h1>"Importer des fichiers"</h1>
         <p>
@@ -69,30 +58,13 @@ pub fn ImportPage() -> impl IntoView {
             "commune, une sauvegarde complète, ou un retour de la MOT. Chaque fichier est vérifié avant "
             "tout enregistrement ; vous voyez ce qui va changer et rien n'est écrit sans votre accord."
         </p>
-        <div
-            class="drop-zone"
-            class:drop-zone--active=move || dragging.get()
-            on:dragover=move |event: leptos::ev::DragEvent| {
-                event.prevent_default();
-                dragging.set(true);
-            }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=on_drop
-            data-testid="drop-zone"
-        >
-            <label for="import-files">"Choisir des fichiers (.json)"</label>
-            <p id="import-files-help" class="field-help">
-                "Ou déposez-les ici. Taille maximale : 5 Mo par fichier."
-            </p>
-            <input
-                id="import-files"
-                type="file"
-                multiple
-                accept=".json,application/json"
-                aria-describedby="import-files-help"
-                on:change=on_pick
-            />
-        </div>
+        <FileDropZone
+            id="import-files"
+            label="Choisir des fichiers (.json)"
+            help="Ou déposez-les ici. Taille maximale : 5 Mo par fichier."
+            test_id="drop-zone"
+            on_files=Callback::new(take_files)
+        />
         {move || error.get().map(|message| view! { <ErrorNotice message/> })}
         {move || match stage.get() {
             Stage::Choosing => ().into_any(),
@@ -109,34 +81,6 @@ pub fn ImportPage() -> impl IntoView {
             }
         }}
     }
-}
-
-/// The files picked in a file input's `change` event; the input is cleared so that picking the
-/// same file again is noticed.
-pub fn picked_files(event: &leptos::ev::Event) -> Vec<web_sys::File> {
-    let Some(input) = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
-        return Vec::new();
-    };
-    let files = input.files().map(file_list).unwrap_or_default();
-    input.set_value("");
-    files
-}
-
-/// The files dropped on a drop zone (the browser's own handling of the drop is prevented).
-pub fn dropped_files(event: &leptos::ev::DragEvent) -> Vec<web_sys::File> {
-    event.prevent_default();
-    event
-        .data_transfer()
-        .and_then(|transfer| transfer.files())
-        .map(file_list)
-        .unwrap_or_default()
-}
-
-fn file_list(list: web_sys::FileList) -> Vec<web_sys::File> {
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
 /// The outcome of each file, the preview of each diagnostic, and the confirmation.

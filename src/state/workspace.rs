@@ -5,10 +5,11 @@
 use std::collections::HashMap;
 
 use domain::bundle::{export_feedback, feedback_file_name, to_json_pretty, MotFeedback};
+use domain::questionnaire::Questionnaire;
 use domain::report::ReportData;
 use domain::workspace::{
     check_feedback, good_practices_csv, new_feedback, plan_bulk, territories_csv, territory_rows,
-    FileOutcome, FileReport, MotReview, TerritoryRow,
+    CsvError, FileOutcome, FileReport, MotReview, TerritoryRow,
 };
 use domain::Diagnostic;
 use gloo_timers::future::TimeoutFuture;
@@ -205,15 +206,9 @@ pub fn download_territories_csv(
     workspace: &WorkspaceData,
     rows: &[&TerritoryRow],
 ) -> Result<String, AppError> {
-    let bytes = territories_csv(
-        questionnaire()?,
-        &workspace.diagnostics,
-        rows.iter().copied(),
-    )
-    .map_err(|e| AppError::File(e.to_string()))?;
-    let file_name = format!("territoires-{}.csv", date_of(&now_iso()));
-    download_csv(&file_name, &bytes)?;
-    Ok(file_name)
+    download_csv_of("territoires", workspace, |questionnaire, diagnostics| {
+        territories_csv(questionnaire, diagnostics, rows.iter().copied())
+    })
 }
 
 /// Downloads the good practices of the given rows' territories as CSV.
@@ -221,13 +216,24 @@ pub fn download_good_practices_csv(
     workspace: &WorkspaceData,
     rows: &[&TerritoryRow],
 ) -> Result<String, AppError> {
-    let bytes = good_practices_csv(
-        questionnaire()?,
-        &workspace.diagnostics,
-        rows.iter().copied(),
+    download_csv_of(
+        "bonnes-pratiques",
+        workspace,
+        |questionnaire, diagnostics| {
+            good_practices_csv(questionnaire, diagnostics, rows.iter().copied())
+        },
     )
-    .map_err(|e| AppError::File(e.to_string()))?;
-    let file_name = format!("bonnes-pratiques-{}.csv", date_of(&now_iso()));
+}
+
+/// Writes a CSV of the workspace with `write` and downloads it as `<name>-<date>.csv`.
+fn download_csv_of(
+    name: &str,
+    workspace: &WorkspaceData,
+    write: impl FnOnce(&Questionnaire, &[Diagnostic]) -> Result<Vec<u8>, CsvError>,
+) -> Result<String, AppError> {
+    let bytes = write(questionnaire()?, &workspace.diagnostics)
+        .map_err(|e| AppError::File(e.to_string()))?;
+    let file_name = format!("{name}-{}.csv", date_of(&now_iso()));
     download_csv(&file_name, &bytes)?;
     Ok(file_name)
 }

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::components::file_drop_zone::FileDropZone;
 use crate::components::notice::ErrorNotice;
-use crate::pages::import::{dropped_files, picked_files};
 use crate::state::workspace::{import_many, WorkspaceData};
 
 /// Where the bulk import stands.
@@ -31,13 +31,9 @@ pub fn BulkImportPanel(
 ) -> impl IntoView {
     let stage = RwSignal::new(Stage::Waiting);
     let error = RwSignal::new(None::<String>);
-    let dragging = RwSignal::new(false);
     let running = move || matches!(stage.get(), Stage::Running { .. });
 
     let take_files = move |files: Vec<web_sys::File>| {
-        if files.is_empty() || running() {
-            return;
-        }
         error.set(None);
         stage.set(Stage::Running {
             done: 0,
@@ -64,36 +60,16 @@ pub fn BulkImportPanel(
     view! {
         <section aria-labelledby="mot-import" class="mot-section">
             <h2 id="mot-import">"Importer des diagnostics"</h2>
-            <div
-                class="drop-zone"
-                class:drop-zone--active=move || dragging.get()
-                on:dragover=move |event: leptos::ev::DragEvent| {
-                    event.prevent_default();
-                    dragging.set(true);
-                }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=move |event: leptos::ev::DragEvent| {
-                    dragging.set(false);
-                    take_files(dropped_files(&event));
-                }
-                data-testid="mot-drop-zone"
-            >
-                <label for="mot-import-files">"Choisir des fichiers de diagnostic (.json)"</label>
-                <p id="mot-import-files-help" class="field-help">
-                    "Ou déposez-les ici, autant que vous voulez. Chaque fichier est vérifié : les "
-                    "diagnostics nouveaux ou plus récents sont enregistrés, un fichier refusé n'empêche "
-                    "pas les autres."
-                </p>
-                <input
-                    id="mot-import-files"
-                    type="file"
-                    multiple
-                    accept=".json,application/json"
-                    aria-describedby="mot-import-files-help"
-                    prop:disabled=running
-                    on:change=move |event| take_files(picked_files(&event))
-                />
-            </div>
+            <FileDropZone
+                id="mot-import-files"
+                label="Choisir des fichiers de diagnostic (.json)"
+                help="Ou déposez-les ici, autant que vous voulez. Chaque fichier est vérifié : les \
+                      diagnostics nouveaux ou plus récents sont enregistrés, un fichier refusé \
+                      n'empêche pas les autres."
+                test_id="mot-drop-zone"
+                disabled=Signal::derive(running)
+                on_files=Callback::new(take_files)
+            />
             {move || error.get().map(|message| view! { <ErrorNotice message/> })}
             {move || match stage.get() {
                 Stage::Waiting => ().into_any(),

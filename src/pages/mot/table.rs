@@ -4,11 +4,12 @@
 use std::sync::Arc;
 
 use domain::bundle::MotStatus;
-use domain::workspace::{filter_choices, Column, Direction, Filters, TableQuery};
+use domain::workspace::{filter_choices, Column, Direction, Filters, TableQuery, TerritoryRow};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::notice::ErrorNotice;
+use crate::error::AppError;
 use crate::platform::format_datetime_fr;
 use crate::state::workspace::{
     download_good_practices_csv, download_territories_csv, WorkspaceData,
@@ -212,16 +213,15 @@ fn PercentFilter(
     }
 }
 
+/// A download made from some rows of the workspace (the table, or the good practices).
+type RowsDownload = fn(&WorkspaceData, &[&TerritoryRow]) -> Result<String, AppError>;
+
 /// The two CSV downloads, of the territories shown.
 #[component]
 pub fn CsvDownloads(workspace: Arc<WorkspaceData>, shown: Memo<Vec<usize>>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
-    let run = move |download: fn(
-        &WorkspaceData,
-        &[&domain::workspace::TerritoryRow],
-    ) -> Result<String, crate::error::AppError>,
-                    workspace: Arc<WorkspaceData>| {
+    let run = move |download: RowsDownload, workspace: Arc<WorkspaceData>| {
         move |_| {
             let result =
                 shown.with(|positions| download(&workspace, &rows_at(&workspace, positions)));

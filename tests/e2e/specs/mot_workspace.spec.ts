@@ -74,6 +74,21 @@ test('50 files with 3 bad ones: 47 new territories, 3 refusals with their reason
   await expect(mot.rowCount).toHaveText(`${GOOD} territoire(s) affiché(s) sur ${GOOD}`);
 });
 
+test('files dropped on the workspace are imported like picked ones', async ({ page }) => {
+  const mot = new MotPage(page);
+  await mot.goto();
+  const files = [...bundles.good.slice(0, 2).map((g) => g.file), bundles.bad[0].file];
+  const contents = files.map((file) => ({ file, text: fs.readFileSync(bundles.path(file), 'utf8') }));
+  const transfer = await page.evaluateHandle((items) => {
+    const data = new DataTransfer();
+    for (const { file, text } of items) data.items.add(new File([text], file, { type: 'application/json' }));
+    return data;
+  }, contents);
+  await page.getByTestId('mot-drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+  await mot.expectSummary({ new: 2, rejected: 1 });
+  await expect(mot.rows).toHaveCount(2);
+});
+
 test('the border filter and the search narrow the territories table', async ({ page }) => {
   test.setTimeout(120_000);
   const mot = await importAll(page);
