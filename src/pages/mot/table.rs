@@ -80,6 +80,10 @@ pub fn TerritoriesTable(
                     on_change=move |v| query.update(|q| q.filters.min_completion = v)/>
                 <PercentFilter id="mot-filter-score" label="Score minimum (%)"
                     on_change=move |v| query.update(|q| q.filters.min_score = v)/>
+                <DateFilter id="mot-filter-depuis" label="Modifié depuis le"
+                    on_change=move |v| query.update(|q| q.filters.updated_from = v)/>
+                <DateFilter id="mot-filter-jusqu" label="Modifié jusqu'au"
+                    on_change=move |v| query.update(|q| q.filters.updated_to = v)/>
             </div>
             <p role="status" data-testid="mot-row-count">
                 {move || format!("{} territoire(s) affiché(s) sur {total}", shown.with(Vec::len))}
@@ -207,6 +211,28 @@ fn PercentFilter(
                 on:input=move |event| {
                     let bound = event_target_value(&event).trim().parse::<u8>().ok().map(|p| p.min(100));
                     on_change(bound);
+                }
+            />
+        </div>
+    }
+}
+
+/// A labelled date bound (`AAAA-MM-JJ`, as the date input gives it); empty lets every row through.
+#[component]
+fn DateFilter(
+    id: &'static str,
+    label: &'static str,
+    on_change: impl Fn(Option<String>) + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="form-field form-field--narrow">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="date"
+                on:input=move |event| {
+                    let date = event_target_value(&event);
+                    on_change((!date.is_empty()).then_some(date));
                 }
             />
         </div>

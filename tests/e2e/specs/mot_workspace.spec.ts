@@ -118,6 +118,29 @@ test('the border filter and the search narrow the territories table', async ({ p
   expect((await mot.column('Commune')).sort()).toEqual(matching.map((g) => g.commune).sort());
 });
 
+test('a column header sorts the table both ways; the date filter keeps recent changes', async ({ page }) => {
+  test.setTimeout(120_000);
+  const mot = await importAll(page);
+  const header = mot.table.locator('thead th').filter({ hasText: 'Score global' });
+  const scores = async () => (await mot.column('Score global')).map((cell) => (cell === '—' ? null : parseInt(cell, 10)));
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  const up = (await scores()).filter((v): v is number => v !== null);
+  expect(up).toEqual([...up].sort((a, b) => a - b));
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  const down = (await scores()).filter((v): v is number => v !== null);
+  expect(down).toEqual([...down].sort((a, b) => b - a));
+  await expect(mot.table.locator('thead th').filter({ hasText: 'Commune' })).toHaveAttribute('aria-sort', 'none');
+
+  const since = '2026-07-01';
+  const recent = bundles.good.filter((g) => bundles.bundle(g.file).diagnostics[0].updated_at.slice(0, 10) >= since);
+  expect(recent.length).toBeGreaterThan(0);
+  expect(recent.length).toBeLessThan(GOOD);
+  await page.getByLabel('Modifié depuis le').fill(since);
+  await expect(mot.rows).toHaveCount(recent.length);
+});
+
 test('the table and the good practices download as CSV files French spreadsheets read', async ({ page }) => {
   test.setTimeout(120_000);
   const mot = await importAll(page);
