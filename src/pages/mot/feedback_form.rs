@@ -91,7 +91,7 @@ pub fn FeedbackForm(
         .collect_view();
     let written = initial.written_at.clone();
     view! {
-        <section aria-labelledby="mot-retour" class="mot-section">
+        <section aria-labelledby="mot-retour" class="mot-section no-print">
             <h2 id="mot-retour">"Retour à la commune"</h2>
             <p class="field-help">
                 "Le retour part avec le statut MOT choisi plus haut. La commune le voit à côté de ses "

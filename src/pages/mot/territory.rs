@@ -62,6 +62,12 @@ fn FollowUp(follow_up: TerritoryFollowUp) -> impl IntoView {
     provide_context(ReadOnlyReport);
     on_cleanup(move || session.stop());
     let report = report_of(&diagnostic);
+    // MOT's own sections are left out of the print (`no-print`): the page prints as the town's report.
+    let print = move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
     view! {
         <h1>{format!("{commune} — suivi MOT")}</h1>
         <p>
@@ -70,6 +76,9 @@ fn FollowUp(follow_up: TerritoryFollowUp) -> impl IntoView {
                 diagnostic.revision,
                 format_datetime_fr(&diagnostic.updated_at)
             )}
+        </p>
+        <p class="no-print">
+            <button type="button" class="button" on:click=print>"Imprimer le rapport de la commune"</button>
         </p>
         <ReviewPanel review/>
         <FeedbackForm diagnostic=diagnostic.clone() review feedback/>
@@ -107,7 +116,7 @@ fn ReviewPanel(review: RwSignal<MotReview>) -> impl IntoView {
         .collect();
     let initial = review.with_untracked(|r| (r.status.label().to_string(), r.notes.clone()));
     view! {
-        <section aria-labelledby="mot-suivi" class="mot-section">
+        <section aria-labelledby="mot-suivi" class="mot-section no-print">
             <h2 id="mot-suivi">"Suivi de la MOT"</h2>
             <p class="field-help">"Ces informations restent sur cet appareil : elles ne sont jamais envoyées à la commune, sauf le statut joint au retour."</p>
             <SelectEntry
