@@ -76,14 +76,14 @@ pub fn TerritoriesTable(
                     on_change=set_filter(|f, v| f.programme = v)/>
                 <FilterSelect id="mot-filter-statut" label="Statut MOT" options=status_choices
                     on_change=set_filter(|f, v| f.mot_status = v.as_deref().and_then(status_of_code))/>
-                <PercentFilter id="mot-filter-avancement" label="Avancement minimum (%)"
-                    on_change=move |v| query.update(|q| q.filters.min_completion = v)/>
-                <PercentFilter id="mot-filter-score" label="Score minimum (%)"
-                    on_change=move |v| query.update(|q| q.filters.min_score = v)/>
-                <DateFilter id="mot-filter-depuis" label="Modifié depuis le"
-                    on_change=move |v| query.update(|q| q.filters.updated_from = v)/>
-                <DateFilter id="mot-filter-jusqu" label="Modifié jusqu'au"
-                    on_change=move |v| query.update(|q| q.filters.updated_to = v)/>
+                <BoundFilter id="mot-filter-avancement" label="Avancement minimum (%)" input_type="number"
+                    on_change=move |t: String| query.update(|q| q.filters.min_completion = percent_bound(&t))/>
+                <BoundFilter id="mot-filter-score" label="Score minimum (%)" input_type="number"
+                    on_change=move |t: String| query.update(|q| q.filters.min_score = percent_bound(&t))/>
+                <BoundFilter id="mot-filter-depuis" label="Modifié depuis le" input_type="date"
+                    on_change=move |t| query.update(|q| q.filters.updated_from = date_bound(t))/>
+                <BoundFilter id="mot-filter-jusqu" label="Modifié jusqu'au" input_type="date"
+                    on_change=move |t| query.update(|q| q.filters.updated_to = date_bound(t))/>
             </div>
             <p role="status" data-testid="mot-row-count">
                 {move || format!("{} territoire(s) affiché(s) sur {total}", shown.with(Vec::len))}
@@ -191,52 +191,40 @@ fn FilterSelect(
     }
 }
 
-/// A labelled percentage bound (0 to 100); empty lets every row through.
+/// A labelled bound of a filter: a percentage (`number`) or a day (`date`, given as
+/// `AAAA-MM-JJ`); `on_change` gets the trimmed text, empty when the field is cleared.
 #[component]
-fn PercentFilter(
+fn BoundFilter(
     id: &'static str,
     label: &'static str,
-    on_change: impl Fn(Option<u8>) + 'static,
+    input_type: &'static str,
+    on_change: impl Fn(String) + 'static,
 ) -> impl IntoView {
+    let percent = input_type == "number";
     view! {
         <div class="form-field form-field--narrow">
             <label for=id>{label}</label>
             <input
                 id=id
-                type="number"
-                min="0"
-                max="100"
-                step="1"
-                inputmode="numeric"
-                on:input=move |event| {
-                    let bound = event_target_value(&event).trim().parse::<u8>().ok().map(|p| p.min(100));
-                    on_change(bound);
-                }
+                type=input_type
+                min=percent.then_some("0")
+                max=percent.then_some("100")
+                step=percent.then_some("1")
+                inputmode=percent.then_some("numeric")
+                on:input=move |event| on_change(event_target_value(&event).trim().to_string())
             />
         </div>
     }
 }
 
-/// A labelled date bound (`AAAA-MM-JJ`, as the date input gives it); empty lets every row through.
-#[component]
-fn DateFilter(
-    id: &'static str,
-    label: &'static str,
-    on_change: impl Fn(Option<String>) + 'static,
-) -> impl IntoView {
-    view! {
-        <div class="form-field form-field--narrow">
-            <label for=id>{label}</label>
-            <input
-                id=id
-                type="date"
-                on:input=move |event| {
-                    let date = event_target_value(&event);
-                    on_change((!date.is_empty()).then_some(date));
-                }
-            />
-        </div>
-    }
+/// A percentage bound typed in a filter (at most 100); `None` when empty or not a number.
+fn percent_bound(text: &str) -> Option<u8> {
+    text.parse::<u8>().ok().map(|p| p.min(100))
+}
+
+/// A date bound typed in a filter; `None` when empty.
+fn date_bound(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
 }
 
 /// A download made from some rows of the workspace (the table, or the good practices).
