@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Trunk post-build step: makes the staged build a strict-CSP, offline-ready PWA.
 
-1. Moves trunk's inline start-up script into a file, so the Content-Security-Policy needs no
-   'unsafe-inline' (no inline script, no inline event handler).
+1. Adds the start-up script for the wasm that build_wasm.py wrote, as a file, so the
+   Content-Security-Policy needs no 'unsafe-inline' (no inline script, no inline event handler).
 2. Computes a build version from the contents of every file, writes it into index.html
    (<meta name="app-build">) and, with the list of every file to precache, into sw.js.
 
@@ -14,22 +14,38 @@ import os
 import re
 import sys
 
-INLINE_MODULE = re.compile(r'<script type="module"(?![^>]*\bsrc=)([^>]*)>(.*?)</script>', re.S)
+BINARY = "border-diagnostic"
 
 
-def externalise_inline_script(directory: str, public_url: str) -> None:
-    index_path = os.path.join(directory, "index.html")
-    with open(index_path, encoding="utf-8") as f:
-        html = f.read()
-    match = INLINE_MODULE.search(html)
-    if not match:
-        return
-    code = match.group(2).strip() + "\n"
+def write_start_script(directory: str, public_url: str) -> None:
+    """Starts the app from the `pkg-<hash>/` folder build_wasm.py wrote: preloads the glue and
+    the main wasm, then a start-up module (a file, for the CSP) initialises them."""
+    packages = [name for name in os.listdir(directory) if name.startswith("pkg-")]
+    if len(packages) != 1:
+        sys.exit(f"postbuild: expected one pkg-* folder from build_wasm.py, found {packages}")
+    base = f"{public_url}{packages[0]}/"
+    glue, wasm = f"{base}{BINARY}.js", f"{base}{BINARY}_bg.wasm"
+    code = (
+        f"import init, * as bindings from '{glue}';\n"
+        f"const wasm = await init({{ module_or_path: '{wasm}' }});\n"
+        "window.wasmBindings = bindings;\n"
+        "// Same event as trunk's own start-up script: the benchmark reads the wasm memory from it.\n"
+        'dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));\n'
+    )
     name = f"boot-{hashlib.sha256(code.encode()).hexdigest()[:16]}.js"
     with open(os.path.join(directory, name), "w", encoding="utf-8") as f:
         f.write(code)
-    tag = f'<script type="module" src="{public_url}{name}"></script>'
-    html = html[: match.start()] + tag + html[match.end():]
+    index_path = os.path.join(directory, "index.html")
+    with open(index_path, encoding="utf-8") as f:
+        html = f.read()
+    # The glue imports the chunk loader: preload both modules and the main wasm at once.
+    preload = (
+        f'<link rel="modulepreload" href="{glue}">\n'
+        f'<link rel="modulepreload" href="{base}__wasm_split.js">\n'
+        f'<link rel="preload" href="{wasm}" as="fetch" type="application/wasm" crossorigin="">\n'
+    )
+    html = html.replace("</head>", preload + "</head>", 1)
+    html = html.replace("</body>", f'<script type="module" src="{public_url}{name}"></script>\n</body>', 1)
     with open(index_path, "w", encoding="utf-8") as f:
         f.write(html)
 
@@ -77,7 +93,7 @@ def stamp_version(directory: str) -> str:
 def main() -> None:
     directory = sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"]
     public_url = os.environ.get("TRUNK_PUBLIC_URL", "/")
-    externalise_inline_script(directory, public_url)
+    write_start_script(directory, public_url)
     version = stamp_version(directory)
     print(f"postbuild: build {version}, {len(build_files(directory))} files precached")
 

@@ -7,6 +7,7 @@
 
 pub mod components;
 pub mod error;
+pub mod lazy_pages;
 pub mod pages;
 pub mod platform;
 pub mod pwa;
@@ -15,14 +16,12 @@ pub mod storage;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use components::layout::{SiteFooter, SiteHeader};
-use pages::diagnostic::{DiagnosticOverview, DiagnosticWorkspace};
-use pages::import::ImportPage;
-use pages::mot::{territory::TerritoryPage, MotWorkspacePage};
-use pages::{home::HomePage, not_found::NotFoundPage, step::StepPage};
-use pages::{project_sheet::ProjectSheetPage, projects::ProjectsPage, report::ReportPage};
+use lazy_pages::{DiagnosticRoute, ImportRoute, MotWorkspaceRoute, OverviewRoute};
+use lazy_pages::{ProjectSheetRoute, ProjectsRoute, ReportRoute, StepRoute, TerritoryRoute};
+use pages::{home::HomePage, not_found::NotFoundPage};
 
 /// The whole app: shell (header, main, footer) and routes.
 #[component]
@@ -36,16 +35,16 @@ pub fn App() -> impl IntoView {
             <main id="contenu" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/importer") view=ImportPage/>
-                    <Route path=path!("/mot") view=MotWorkspacePage/>
-                    <Route path=path!("/mot/territoire/:id") view=TerritoryPage/>
-                    <ParentRoute path=path!("/diagnostic/:id") view=DiagnosticWorkspace>
-                        <Route path=path!("") view=DiagnosticOverview/>
+                    <Route path=path!("/importer") view={Lazy::<ImportRoute>::new()}/>
+                    <Route path=path!("/mot") view={Lazy::<MotWorkspaceRoute>::new()}/>
+                    <Route path=path!("/mot/territoire/:id") view={Lazy::<TerritoryRoute>::new()}/>
+                    <ParentRoute path=path!("/diagnostic/:id") view={Lazy::<DiagnosticRoute>::new()}>
+                        <Route path=path!("") view={Lazy::<OverviewRoute>::new()}/>
                         // Static segments first: the first route that matches wins.
-                        <Route path=path!("rapport") view=ReportPage/>
-                        <Route path=path!("projets") view=ProjectsPage/>
-                        <Route path=path!("projets/:project") view=ProjectSheetPage/>
-                        <Route path=path!(":step") view=StepPage/>
+                        <Route path=path!("rapport") view={Lazy::<ReportRoute>::new()}/>
+                        <Route path=path!("projets") view={Lazy::<ProjectsRoute>::new()}/>
+                        <Route path=path!("projets/:project") view={Lazy::<ProjectSheetRoute>::new()}/>
+                        <Route path=path!(":step") view={Lazy::<StepRoute>::new()}/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -7,8 +7,9 @@
  *   (target/bench-profiles/target), so that the main build's cache is left alone.
  * - A cargo variant changes one setting of the chosen profile through cargo's environment overrides
  *   (CARGO_PROFILE_RELEASE_*) and is built with `trunk build --release --dist <folder>`.
- * - The wasm-opt variants rerun binaryen's wasm-opt (the one trunk uses) on the chosen variant's
- *   wasm-bindgen output, exactly as trunk calls it (`wasm-opt --output=<out> -O<level> <in>`).
+ * - A wasm-opt variant is the chosen profile built with another wasm-opt level (WASM_OPT_LEVEL, read by
+ *   scripts/build_wasm.py, which runs wasm-opt on the main module and on every lazy chunk); cargo's
+ *   output is reused from the chosen variant.
  * - Each variant's dist is served and measured by bench.mjs --cold-only (first-visit download and
  *   5 cold starts at 4x CPU throttling): indicative only, the spread on a shared 2-core machine is large.
  *
@@ -17,7 +18,6 @@
  * The results go in docs/bench-results.json under "profiles" and are printed as a Markdown table.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -39,11 +39,11 @@ const CARGO_VARIANTS = [
   { name: 'codegen-units-16', change: 'codegen-units 16', env: { CARGO_PROFILE_RELEASE_CODEGEN_UNITS: '16' } },
   { name: 'panic-unwind', change: 'panic "unwind"', env: { CARGO_PROFILE_RELEASE_PANIC: 'unwind' } },
 ];
-/** wasm-opt levels (index.html's data-wasm-opt), applied to the chosen variant's wasm-bindgen output. */
+/** wasm-opt levels (scripts/build_wasm.py's WASM_OPT_LEVEL, default z), on the chosen cargo build. */
 const WASM_OPT_VARIANTS = [
-  { name: 'wasm-opt-s', change: 'wasm-opt -Os (data-wasm-opt="s")', flag: '-Os' },
-  { name: 'wasm-opt-3', change: 'wasm-opt -O3 (data-wasm-opt="3")', flag: '-O3' },
-  { name: 'wasm-opt-0', change: 'no wasm-opt (data-wasm-opt="0")', flag: null },
+  { name: 'wasm-opt-s', change: 'wasm-opt -Os', env: { WASM_OPT_LEVEL: 's' } },
+  { name: 'wasm-opt-3', change: 'wasm-opt -O3', env: { WASM_OPT_LEVEL: '3' } },
+  { name: 'wasm-opt-0', change: 'no wasm-opt', env: { WASM_OPT_LEVEL: '0' } },
 ];
 
 function parseArgs(argv) {
@@ -68,14 +68,22 @@ function snapshotSources() {
     'snapshot', ROOT, SOURCE]);
 }
 
-function findFile(dir, suffix) {
-  const name = fs.readdirSync(dir).find((file) => file.endsWith(suffix));
-  return name ? path.join(dir, name) : null;
+/** The `pkg-<hash>/` folder scripts/build_wasm.py writes: the wasm-bindgen glue, the main module, the chunks. */
+function packageDir(dist) {
+  const name = fs.readdirSync(dist).find((file) => file.startsWith('pkg-'));
+  if (!name) throw new Error(`no pkg-* folder in ${dist}`);
+  return path.join(dist, name);
 }
 
-function sizes(file) {
-  const buffer = fs.readFileSync(file);
-  return { raw: buffer.length, gzip: gzipSize(buffer), brotli: brotliSize(buffer) };
+function sizes(files) {
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const file of files) {
+    const buffer = fs.readFileSync(file);
+    total.raw += buffer.length;
+    total.gzip += gzipSize(buffer);
+    total.brotli += brotliSize(buffer);
+  }
+  return total;
 }
 
 function runLogged(command, args, options, logFile) {
@@ -106,41 +114,17 @@ async function buildCargoVariant(variant) {
     log(`${variant.name} failed to build: ${error}`);
     return { ...variant, built: false, error, buildSeconds };
   }
-  // wasm-bindgen's output, before wasm-opt: the input of the wasm-opt variants.
-  const preOpt = path.join(WORK, `pre-wasm-opt-${variant.name}.wasm`);
-  fs.copyFileSync(path.join(TARGET, 'wasm-bindgen/release/border-diagnostic_bg.wasm'), preOpt);
+  const pkg = packageDir(dist);
+  const wasmFiles = fs.readdirSync(pkg).filter((file) => file.endsWith('.wasm')).map((file) => path.join(pkg, file));
   return {
     ...variant,
     built: true,
     buildSeconds,
     dist,
-    wasmBeforeWasmOpt: sizes(preOpt),
-    wasm: sizes(findFile(dist, '_bg.wasm')),
-    js: sizes(findFile(dist, '.js')),
+    wasmMain: sizes([path.join(pkg, 'border-diagnostic_bg.wasm')]),
+    wasm: sizes(wasmFiles),
+    js: sizes([path.join(pkg, 'border-diagnostic.js')]),
   };
-}
-
-/** A copy of the chosen dist with its wasm run through wasm-opt at another level (index.html's hash fixed). */
-function wasmOptVariant(variant, chosen) {
-  const dist = path.join(WORK, `dist-${variant.name}`);
-  fs.rmSync(dist, { recursive: true, force: true });
-  fs.cpSync(chosen.dist, dist, { recursive: true });
-  const shipped = findFile(dist, '_bg.wasm');
-  const input = path.join(WORK, 'pre-wasm-opt-chosen.wasm');
-  const before = fs.readFileSync(shipped);
-  const started = Date.now();
-  if (variant.flag) {
-    log(`wasm-opt ${variant.flag} on the chosen variant's wasm-bindgen output`);
-    execFileSync('wasm-opt', [`--output=${shipped}`, variant.flag, input], { stdio: 'inherit' });
-  } else {
-    fs.copyFileSync(input, shipped);
-  }
-  const wasmOptSeconds = round((Date.now() - started) / 1000, 0);
-  // index.html preloads the wasm with a Subresource Integrity hash: update it.
-  const integrity = (buffer) => `sha384-${crypto.createHash('sha384').update(buffer).digest('base64')}`;
-  const index = path.join(dist, 'index.html');
-  fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace(integrity(before), integrity(fs.readFileSync(shipped))));
-  return { ...variant, built: true, wasmOptSeconds, dist, wasmBeforeWasmOpt: chosen.wasmBeforeWasmOpt, wasm: sizes(shipped), js: chosen.js };
 }
 
 function freePort(from = 4300) {
@@ -190,15 +174,15 @@ function report(profiles) {
     return `${d >= 0 ? '+' : ''}${kb(d)} (${d >= 0 ? '+' : ''}${((d / chosen.wasm.gzip) * 100).toFixed(1)} %)`;
   };
   const rows = profiles.variants.map((v) => v.built
-    ? [v.name, v.change, kb(v.wasmBeforeWasmOpt.raw), kb(v.wasm.raw), kb(v.wasm.gzip), kb(v.wasm.brotli), delta(v),
+    ? [v.name, v.change, kb(v.wasmMain.raw), kb(v.wasmMain.gzip), kb(v.wasm.raw), kb(v.wasm.gzip), kb(v.wasm.brotli), delta(v),
       v.runtime?.homeInteractiveMedian != null ? Math.round(v.runtime.homeInteractiveMedian) : '—',
       v.runtime?.stepInteractiveMedian != null ? Math.round(v.runtime.stepInteractiveMedian) : '—',
-      v.buildSeconds ?? `${v.wasmOptSeconds} (wasm-opt)`]
-    : [v.name, v.change, '—', '—', '—', '—', `build failed: ${v.error}`, '—', '—', v.buildSeconds ?? '—']);
+      v.buildSeconds]
+    : [v.name, v.change, '—', '—', '—', '—', '—', `build failed: ${v.error}`, '—', '—', v.buildSeconds ?? '—']);
   return [
     '## Release-profile variants (one setting changed from the chosen profile; sizes in KB, times in ms)\n',
     markdownTable(
-      ['Variant', 'Change', 'wasm before wasm-opt', 'wasm shipped', 'wasm gzip -9', 'wasm brotli', 'Δ gzip vs chosen',
+      ['Variant', 'Change', 'main wasm', 'main wasm gzip -9', 'all wasm (main + chunks)', 'all wasm gzip -9', 'all wasm brotli', 'Δ all gzip vs chosen',
         `home interactive (4x, median of ${profiles.runs})`, 'first step interactive', 'build (s)'],
       rows,
     ),
@@ -262,19 +246,21 @@ async function main() {
     }
     if (result) variants.push(result);
   }
-  const chosen = variants.find((v) => v.name === 'chosen' && v.built && fs.existsSync(v.dist ?? ''));
+  const chosen = variants.find((v) => v.name === 'chosen' && v.built);
   for (const variant of WASM_OPT_VARIANTS) {
     if (!wanted(variant.name) && kept.has(variant.name)) {
       variants.push(kept.get(variant.name));
       continue;
     }
-    if (!chosen || !fs.existsSync(path.join(WORK, 'pre-wasm-opt-chosen.wasm'))) {
+    if (!chosen) {
       log(`skipping ${variant.name}: the chosen variant has not been built`);
       continue;
     }
-    const result = wasmOptVariant(variant, chosen);
-    log(`measuring ${variant.name}`);
-    result.runtime = await measureRuntime(result, options.runs);
+    const result = await buildCargoVariant(variant);
+    if (result.built) {
+      log(`measuring ${variant.name}`);
+      result.runtime = await measureRuntime(result, options.runs);
+    }
     variants.push(result);
   }
 
