@@ -1,133 +1,46 @@
 //! The pages loaded on demand.
 //!
-//! Only the home page is in the first download; every other page is a
-//! `LazyRoute`: the release build (`scripts/build_wasm`) splits its code into a separate wasm
-//! chunk, fetched the first time the page opens (and precached by the service worker for
-//! offline use). Pages sharing code share chunks. Each route has no data of its own to start
-//! early: the pages load what they need from IndexedDB once shown.
+//! The pages a town does not need on its first visit — MOT's workspace and territory pages, and
+//! the import page — are `LazyRoute`s: the build (`scripts/build_wasm.py`) splits their code
+//! into separate wasm chunks, fetched the first time such a page opens and precached by the
+//! service worker for offline use. The town's own pages stay in the main module: splitting them
+//! too was measured and rejected (docs/performance.md, "Code splitting"): a reload on a step
+//! then waits for a chain of chunks. No route has data to start loading early: each page reads
+//! what it needs from IndexedDB once shown.
 
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
-use crate::pages::diagnostic::{DiagnosticOverview, DiagnosticWorkspace};
 use crate::pages::import::ImportPage;
 use crate::pages::mot::{territory::TerritoryPage, MotWorkspacePage};
-use crate::pages::{project_sheet::ProjectSheetPage, projects::ProjectsPage};
-use crate::pages::{report::ReportPage, step::StepPage};
 
-/// `/importer`: importing a bundle.
-pub struct ImportRoute;
+/// Declares a route type whose view, the page component given, is split into its own chunk.
+macro_rules! lazy_page {
+    ($(#[$doc:meta])* $route:ident shows $page:ident) => {
+        $(#[$doc])*
+        pub struct $route;
 
-#[lazy_route]
-impl LazyRoute for ImportRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        view! { <ImportPage/> }.into_any()
-    }
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+            fn view(_this: Self) -> AnyView {
+                view! { <$page/> }.into_any()
+            }
+        }
+    };
 }
 
-/// `/mot`: MOT's workspace.
-pub struct MotWorkspaceRoute;
-
-#[lazy_route]
-impl LazyRoute for MotWorkspaceRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        view! { <MotWorkspacePage/> }.into_any()
-    }
-}
-
-/// `/mot/territoire/:id`: MOT's follow-up of one territory.
-pub struct TerritoryRoute;
-
-#[lazy_route]
-impl LazyRoute for TerritoryRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        view! { <TerritoryPage/> }.into_any()
-    }
-}
-
-/// `/diagnostic/:id/…`: the frame of a diagnostic (its steps' table of contents), around the pages below.
-pub struct DiagnosticRoute;
-
-#[lazy_route]
-impl LazyRoute for DiagnosticRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        view! { <DiagnosticWorkspace/> }.into_any()
-    }
-}
-
-/// `/diagnostic/:id`: the overview of a diagnostic.
-pub struct OverviewRoute;
-
-#[lazy_route]
-impl LazyRoute for OverviewRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        view! { <DiagnosticOverview/> }.into_any()
-    }
-}
-
-/// `/diagnostic/:id/rapport`: the report.
-pub struct ReportRoute;
-
-#[lazy_route]
-impl LazyRoute for ReportRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        view! { <ReportPage/> }.into_any()
-    }
-}
-
-/// `/diagnostic/:id/projets`: the list of project sheets.
-pub struct ProjectsRoute;
-
-#[lazy_route]
-impl LazyRoute for ProjectsRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        view! { <ProjectsPage/> }.into_any()
-    }
-}
-
-/// `/diagnostic/:id/projets/:project`: one project sheet.
-pub struct ProjectSheetRoute;
-
-#[lazy_route]
-impl LazyRoute for ProjectSheetRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        view! { <ProjectSheetPage/> }.into_any()
-    }
-}
-
-/// `/diagnostic/:id/:step`: one step of the questionnaire.
-pub struct StepRoute;
-
-#[lazy_route]
-impl LazyRoute for StepRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        view! { <StepPage/> }.into_any()
-    }
-}
+lazy_page!(
+    /// `/importer`: importing bundles (the town imports MOT's feedback there, rarely).
+    ImportRoute shows ImportPage
+);
+lazy_page!(
+    /// `/mot`: MOT's workspace.
+    MotWorkspaceRoute shows MotWorkspacePage
+);
+lazy_page!(
+    /// `/mot/territoire/:id`: MOT's follow-up of one territory.
+    TerritoryRoute shows TerritoryPage
+);

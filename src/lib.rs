@@ -19,9 +19,10 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy};
 
 use components::layout::{SiteFooter, SiteHeader};
-use lazy_pages::{DiagnosticRoute, ImportRoute, MotWorkspaceRoute, OverviewRoute};
-use lazy_pages::{ProjectSheetRoute, ProjectsRoute, ReportRoute, StepRoute, TerritoryRoute};
-use pages::{home::HomePage, not_found::NotFoundPage};
+use lazy_pages::{ImportRoute, MotWorkspaceRoute, TerritoryRoute};
+use pages::diagnostic::{DiagnosticOverview, DiagnosticWorkspace};
+use pages::{home::HomePage, not_found::NotFoundPage, step::StepPage};
+use pages::{project_sheet::ProjectSheetPage, projects::ProjectsPage, report::ReportPage};
 
 /// The whole app: shell (header, main, footer) and routes.
 #[component]
@@ -38,13 +39,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/importer") view={Lazy::<ImportRoute>::new()}/>
                     <Route path=path!("/mot") view={Lazy::<MotWorkspaceRoute>::new()}/>
                     <Route path=path!("/mot/territoire/:id") view={Lazy::<TerritoryRoute>::new()}/>
-                    <ParentRoute path=path!("/diagnostic/:id") view={Lazy::<DiagnosticRoute>::new()}>
-                        <Route path=path!("") view={Lazy::<OverviewRoute>::new()}/>
+                    <ParentRoute path=path!("/diagnostic/:id") view=DiagnosticWorkspace>
+                        <Route path=path!("") view=DiagnosticOverview/>
                         // Static segments first: the first route that matches wins.
-                        <Route path=path!("rapport") view={Lazy::<ReportRoute>::new()}/>
-                        <Route path=path!("projets") view={Lazy::<ProjectsRoute>::new()}/>
-                        <Route path=path!("projets/:project") view={Lazy::<ProjectSheetRoute>::new()}/>
-                        <Route path=path!(":step") view={Lazy::<StepRoute>::new()}/>
+                        <Route path=path!("rapport") view=ReportPage/>
+                        <Route path=path!("projets") view=ProjectsPage/>
+                        <Route path=path!("projets/:project") view=ProjectSheetPage/>
+                        <Route path=path!(":step") view=StepPage/>
                     </ParentRoute>
                 </Routes>
             </main>

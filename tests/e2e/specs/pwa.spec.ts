@@ -122,3 +122,50 @@ test('the app deployed under a sub-path works, including deep links and offline'
     server.stop();
   }
 });
+
+test('the home page loads no page chunk; each other page fetches its own chunks when first opened', async ({ browser }) => {
+  // No service worker: its precache would fetch every chunk at once.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const chunks: string[] = [];
+    page.on('request', (request) => {
+      const name = new URL(request.url()).pathname.split('/').pop()!;
+      if (/^(split_|chunk_).*\.wasm$/.test(name)) chunks.push(name);
+    });
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: 'Créer le diagnostic' })).toBeEnabled();
+    expect(chunks).toEqual([]);
+    await page.getByRole('link', { name: 'Espace MOT' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace MOT');
+    expect(chunks.some((name) => name.startsWith('split___mot_workspace_route'))).toBe(true);
+  } finally {
+    await context.close();
+  }
+});
+
+test('after a first visit, pages never opened before work offline (their chunks are precached)', async ({ browser }) => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: 'Créer le diagnostic' })).toBeEnabled();
+    // The service worker controls the page once its install (the whole precache) is done.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    await page.getByLabel('Nom de la commune').fill('Hendaye');
+    await page.getByRole('button', { name: 'Créer le diagnostic' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Diagnostic de Hendaye');
+    const base = new URL(page.url()).pathname;
+    await page.goto(`${base}/profil`);
+    await expect(page.getByLabel('Code INSEE de la commune')).toBeVisible();
+    await page.goto(`${base}/rapport`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Hendaye');
+    await page.goto('/mot');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace MOT');
+    await page.goto('/importer');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Importer des fichiers');
+  } finally {
+    await context.close();
+  }
+});
