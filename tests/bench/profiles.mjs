@@ -174,7 +174,8 @@ function report(profiles) {
     return `${d >= 0 ? '+' : ''}${kb(d)} (${d >= 0 ? '+' : ''}${((d / chosen.wasm.gzip) * 100).toFixed(1)} %)`;
   };
   const rows = profiles.variants.map((v) => v.built
-    ? [v.name, v.change, kb(v.wasmMain.raw), kb(v.wasmMain.gzip), kb(v.wasm.raw), kb(v.wasm.gzip), kb(v.wasm.brotli), delta(v),
+    // Results stored before the code splitting have no main-module sizes: their one module was all the wasm.
+    ? [v.name, v.change, kb((v.wasmMain ?? v.wasm).raw), kb((v.wasmMain ?? v.wasm).gzip), kb(v.wasm.raw), kb(v.wasm.gzip), kb(v.wasm.brotli), delta(v),
       v.runtime?.homeInteractiveMedian != null ? Math.round(v.runtime.homeInteractiveMedian) : '—',
       v.runtime?.stepInteractiveMedian != null ? Math.round(v.runtime.stepInteractiveMedian) : '—',
       v.buildSeconds]
