@@ -6,6 +6,7 @@
 //! widgets), `pages` (one page a file). The domain logic lives in the pure `domain` crate.
 
 pub mod components;
+pub mod crash;
 pub mod error;
 pub mod lazy_pages;
 pub mod pages;

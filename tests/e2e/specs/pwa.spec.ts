@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { test, expect } from '../support/fixtures';
+import { expectNoSeriousA11yViolations } from '../support/axe';
 import { QuestionnairePage } from '../support/questionnaire_page';
 import { ROOT, StaticServer } from '../support/static_server';
 
@@ -167,6 +168,34 @@ test('after a first visit, pages never opened before work offline (their chunks 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace MOT');
     await page.goto('/importer');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Importer des fichiers');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a page whose code cannot be fetched shows a French notice; its reload link recovers once back online', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const { base } = await QuestionnairePage.create(page, 'Saint-Louis');
+    // The connection drops before MOT's chunks were ever fetched.
+    const chunk = /\/(split_|chunk_)[^/]*\.wasm$/;
+    await context.route(chunk, (route) => route.abort('internetdisconnected'));
+    await page.getByRole('link', { name: 'Espace MOT' }).click();
+    const notice = page.getByRole('alert').filter({ hasText: "La page n'a pas pu s'afficher" });
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('Vos réponses déjà enregistrées restent sur cet appareil');
+    await expectNoSeriousA11yViolations(page);
+
+    // Back online: the link reloads the page the user was on (the address had not changed yet),
+    // and the app works again, MOT's page included.
+    await context.unroute(chunk);
+    await notice.getByRole('link', { name: 'Recharger la page' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Diagnostic de Saint-Louis');
+    expect(new URL(page.url()).pathname).toBe(base);
+    await expect(page.getByRole('alert').filter({ hasText: "La page n'a pas pu s'afficher" })).toHaveCount(0);
+    await page.getByRole('link', { name: 'Espace MOT' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace MOT');
   } finally {
     await context.close();
   }
