@@ -108,12 +108,15 @@ def split_package(root: str, linked_wasm: str, opt_level: str) -> str:
         return cached
     shutil.rmtree(cache, ignore_errors=True)  # one entry: older builds are never needed again
     os.makedirs(cache)
-    with tempfile.TemporaryDirectory(prefix="wasm-split-", dir=cache) as work_dir:
+    work_dir = tempfile.mkdtemp(prefix="wasm-split-", dir=cache)
+    try:
         split_and_bind(linked_wasm, work_dir)
         if opt_level != "0":
             optimise(work_dir, opt_level)
-        os.rename(work_dir, cached)  # complete or absent: never a half-written entry
-        os.makedirs(work_dir)  # for TemporaryDirectory's clean-up
+    except BaseException:
+        shutil.rmtree(work_dir, ignore_errors=True)
+        raise
+    os.rename(work_dir, cached)  # complete or absent: never a half-written entry
     return cached
 
 
