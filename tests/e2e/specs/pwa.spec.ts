@@ -187,15 +187,16 @@ test('a page whose code cannot be fetched shows a French notice; its reload link
     await expect(notice).toContainText('Vos réponses déjà enregistrées restent sur cet appareil');
     await expectNoSeriousA11yViolations(page);
 
-    // Back online: the link reloads the page the user was on (the address had not changed yet),
-    // and the app works again, MOT's page included.
+    // Back online: the link opens the page the user asked for (not the one they were leaving,
+    // whose address the router had not yet changed), and the app works again.
     await context.unroute(chunk);
     await notice.getByRole('link', { name: 'Recharger la page' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace MOT');
+    expect(new URL(page.url()).pathname).toBe('/mot');
+    await expect(page.getByRole('alert').filter({ hasText: "La page n'a pas pu s'afficher" })).toHaveCount(0);
+    await page.goBack();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Diagnostic de Saint-Louis');
     expect(new URL(page.url()).pathname).toBe(base);
-    await expect(page.getByRole('alert').filter({ hasText: "La page n'a pas pu s'afficher" })).toHaveCount(0);
-    await page.getByRole('link', { name: 'Espace MOT' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace MOT');
   } finally {
     await context.close();
   }
