@@ -7,6 +7,7 @@ pub mod answer;
 pub mod backup;
 pub mod bundle;
 pub mod diagnostic;
+pub mod diagnostic_list;
 pub mod project;
 pub mod questionnaire;
 pub mod reference;

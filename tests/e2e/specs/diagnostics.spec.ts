@@ -1,6 +1,8 @@
 /** Journey 1: create diagnostics, keep them across reloads, open them by address, delete them. */
 import { test, expect } from '../support/fixtures';
+import { expectNoSeriousA11yViolations } from '../support/axe';
 import { HomePage } from '../support/home_page';
+import { fold, MotPage, SampleBundles } from '../support/mot_page';
 
 test('two created diagnostics are both listed after a reload', async ({ page }) => {
   const home = new HomePage(page);
@@ -61,4 +63,52 @@ test('an empty commune name is refused with a French message and nothing is crea
   await expect(page.getByLabel('Nom de la commune')).toHaveAttribute('aria-invalid', 'true');
   await page.reload();
   await expect(page.getByText('Aucun diagnostic pour l\'instant')).toBeVisible();
+});
+
+test("with many diagnostics on the device (MOT's), the home page shows 20 at a time, the most recent first, and searches by commune", async ({ page }) => {
+  test.setTimeout(180_000);
+  const bundles = SampleBundles.generate(25, 0);
+  try {
+    const mot = new MotPage(page);
+    await mot.goto();
+    await mot.pick(bundles.allPaths());
+    await mot.expectSummary({ new: 25 });
+    const byRecency = bundles.good
+      .map((good) => ({ commune: good.commune, id: good.diagnostic_id, updated: bundles.bundle(good.file).diagnostics[0].updated_at as string }))
+      // As stored: newest first; equal times in the order of their ids (IndexedDB's key order).
+      .sort((a, b) => b.updated.localeCompare(a.updated) || (a.id < b.id ? -1 : 1))
+      .map((entry) => entry.commune);
+
+    const home = new HomePage(page);
+    await home.goto();
+    const count = page.getByTestId('diagnostic-count');
+    await expect(count).toHaveText('20 affichés sur 25 diagnostics, du plus récemment modifié au plus ancien.');
+    await expect(home.items).toHaveCount(20);
+    expect(await home.listedCommunes()).toEqual(byRecency.slice(0, 20));
+    await expectNoSeriousA11yViolations(page);
+
+    // "Show more" adds the rest and takes the keyboard focus to the first one added.
+    await page.getByRole('button', { name: 'Afficher 5 diagnostics de plus' }).click();
+    await expect(home.items).toHaveCount(25);
+    expect(await home.listedCommunes()).toEqual(byRecency);
+    await expect(home.items.nth(20).getByRole('link')).toBeFocused();
+    await expect(page.getByRole('button', { name: /^Afficher .* de plus$/ })).toHaveCount(0);
+
+    // The search folds accents and case, like MOT's table.
+    const search = page.getByRole('searchbox', { name: 'Rechercher une commune' });
+    const commune = bundles.good[0].commune.replace(/ \(\d+\)$/, '');
+    const terms = fold(commune).split(' ');
+    const matching = byRecency.filter((name) => terms.every((term) => fold(name).includes(term)));
+    expect(matching.length).toBeLessThan(25);
+    await search.fill(commune.toUpperCase());
+    await expect(home.items).toHaveCount(matching.length);
+    expect(await home.listedCommunes()).toEqual(matching);
+    await search.fill('Zzyzx');
+    await expect(count).toHaveText('Aucun diagnostic ne correspond à « Zzyzx ».');
+    await expect(home.items).toHaveCount(0);
+    await search.fill('');
+    await expect(home.items).toHaveCount(20);
+  } finally {
+    bundles.remove();
+  }
 });

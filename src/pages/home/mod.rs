@@ -1,20 +1,18 @@
 //! Home page: what the tool is, creating a diagnostic, and the diagnostics on this device.
 
-use domain::questionnaire::overall_progress;
-use domain::{Diagnostic, DiagnosticStatus};
+mod list;
+
 use leptos::ev::SubmitEvent;
-use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::notice::ErrorNotice;
 use crate::components::storage_panel::StoragePanel;
-use crate::platform::{format_datetime_fr, set_page_title};
-use crate::state::diagnostics::{
-    create_diagnostic, delete_diagnostic, list_diagnostics, questionnaire,
-};
+use crate::platform::set_page_title;
+use crate::state::diagnostics::{create_diagnostic, list_diagnostics};
+
+use list::{DiagnosticList, ListView};
 
 /// The home page.
 #[component]
@@ -26,6 +24,7 @@ pub fn HomePage() -> impl IntoView {
         refresh.track();
         list_diagnostics()
     });
+    let list_view = ListView::new();
     let status = RwSignal::new(String::new());
     let on_deleted = Callback::new(move |name: String| {
         status.set(format!("Le diagnostic « {name} » a été supprimé."));
@@ -69,7 +68,10 @@ pub fn HomePage() -> impl IntoView {
                                 }
                                     .into_any()
                             }
-                            Ok(list) => view! { <DiagnosticList diagnostics=list on_deleted/> }.into_any(),
+                            Ok(list) => {
+                                view! { <DiagnosticList diagnostics=list view_state=list_view on_deleted/> }
+                                    .into_any()
+                            }
                             Err(error) => view! { <ErrorNotice message=error.to_string()/> }.into_any(),
                         })
                 }}
@@ -150,122 +152,5 @@ fn CreateDiagnosticForm() -> impl IntoView {
                 </button>
             </form>
         </section>
-    }
-}
-
-/// The list of diagnostics, each with its last change, a link to open it and a delete button.
-#[component]
-fn DiagnosticList(diagnostics: Vec<Diagnostic>, on_deleted: Callback<String>) -> impl IntoView {
-    view! {
-        <ul class="diagnostic-list">
-            {diagnostics
-                .into_iter()
-                .map(|diagnostic| view! { <DiagnosticItem diagnostic on_deleted/> })
-                .collect_view()}
-        </ul>
-    }
-}
-
-/// "42 % · En cours" (or "Terminé") for the list.
-fn progress_summary(diagnostic: &Diagnostic) -> String {
-    let state = match diagnostic.status {
-        DiagnosticStatus::Completed => "Terminé",
-        DiagnosticStatus::InProgress => "En cours",
-    };
-    match questionnaire() {
-        Ok(questionnaire) => {
-            let percent = overall_progress(questionnaire, diagnostic).percent();
-            format!("{percent} % des réponses · {state}")
-        }
-        Err(_) => state.to_string(),
-    }
-}
-
-/// One diagnostic of the list, with its delete confirmation.
-#[component]
-fn DiagnosticItem(diagnostic: Diagnostic, on_deleted: Callback<String>) -> impl IntoView {
-    let id = diagnostic.id.clone();
-    let name = diagnostic.commune_name().to_string();
-    let confirming = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let cancel_button = NodeRef::<html::Button>::new();
-    let delete_button = NodeRef::<html::Button>::new();
-
-    // Focus follows the confirmation: onto "Annuler" when it opens (the safe choice).
-    Effect::new(move |_| {
-        if confirming.get() {
-            if let Some(button) = cancel_button.get() {
-                let _ = button.focus();
-            }
-        }
-    });
-
-    let confirm_delete = {
-        let id = id.clone();
-        let name = name.clone();
-        move |_| {
-            let id = id.clone();
-            let name = name.clone();
-            spawn_local(async move {
-                match delete_diagnostic(&id).await {
-                    Ok(()) => on_deleted.run(name),
-                    Err(problem) => error.set(Some(problem.to_string())),
-                }
-            });
-        }
-    };
-    let cancel = move |_| {
-        confirming.set(false);
-        if let Some(button) = delete_button.get_untracked() {
-            let _ = button.focus();
-        }
-    };
-
-    let href = format!("/diagnostic/{id}");
-    let updated = format_datetime_fr(&diagnostic.updated_at);
-    let progress = progress_summary(&diagnostic);
-    let link_name = name.clone();
-    let confirm_name = name.clone();
-    view! {
-        <li class="diagnostic-item" data-testid="diagnostic-item">
-            <div class="diagnostic-item__main">
-                <A href=href attr:class="diagnostic-item__link">{link_name}</A>
-                <p class="diagnostic-item__meta">
-                    <span data-testid="diagnostic-progress">{progress}</span>
-                    " · Modifié le "
-                    {updated}
-                </p>
-            </div>
-            <Show
-                when=move || confirming.get()
-                fallback=move || {
-                    view! {
-                        <button
-                            type="button"
-                            class="button button--danger-outline"
-                            node_ref=delete_button
-                            on:click=move |_| confirming.set(true)
-                        >
-                            "Supprimer"
-                            <span class="visually-hidden">" le diagnostic de " {name.clone()}</span>
-                        </button>
-                    }
-                }
-            >
-                <div class="confirm" role="group" aria-label="Confirmer la suppression">
-                    <p>
-                        "Supprimer définitivement le diagnostic « " {confirm_name.clone()}
-                        " » ? Ses réponses seront perdues."
-                    </p>
-                    <button type="button" class="button button--danger" on:click=confirm_delete.clone()>
-                        "Confirmer la suppression"
-                    </button>
-                    <button type="button" class="button" node_ref=cancel_button on:click=cancel>
-                        "Annuler"
-                    </button>
-                </div>
-            </Show>
-            {move || error.get().map(|message| view! { <ErrorNotice message/> })}
-        </li>
     }
 }

@@ -1,0 +1,231 @@
+//! The home page's list of the diagnostics on this device, the most recently changed first.
+//!
+//! A town keeps a few; MOT's device keeps every town's after an import, up to thousands. Rendering
+//! them all would block the page for seconds, so the list shows a page at a time, with a button
+//! for more and, once there are many, a search on the commune's name.
+
+use domain::diagnostic_list::{
+    count_diagnostics, list_summary, next_page_size, search_positions, PAGE_SIZE, SEARCH_THRESHOLD,
+};
+use domain::questionnaire::overall_progress;
+use domain::{Diagnostic, DiagnosticStatus};
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+
+use crate::components::notice::ErrorNotice;
+use crate::platform::format_datetime_fr;
+use crate::state::diagnostics::{delete_diagnostic, questionnaire};
+
+/// What the list shows: the search typed and how many diagnostics are shown. Kept by the home
+/// page, so that a deletion (which reloads the list) keeps them.
+#[derive(Clone, Copy)]
+pub struct ListView {
+    /// The search on the commune's name.
+    pub search: RwSignal<String>,
+    /// How many matching diagnostics are shown, a multiple of the page size.
+    pub shown: RwSignal<usize>,
+}
+
+impl ListView {
+    /// An empty search and the first page.
+    pub fn new() -> Self {
+        ListView {
+            search: RwSignal::new(String::new()),
+            shown: RwSignal::new(PAGE_SIZE),
+        }
+    }
+}
+
+/// The diagnostics shown, their count, the search once there are many, and "show more".
+#[component]
+pub fn DiagnosticList(
+    diagnostics: Vec<Diagnostic>,
+    view_state: ListView,
+    on_deleted: Callback<String>,
+) -> impl IntoView {
+    let ListView { search, shown } = view_state;
+    let total = diagnostics.len();
+    let diagnostics = StoredValue::new(diagnostics);
+    let matching = Memo::new(move |_| {
+        search.with(|text| diagnostics.with_value(|list| search_positions(list, text)))
+    });
+    let visible = move || {
+        let limit = shown.get();
+        matching.with(|positions| {
+            diagnostics.with_value(|list| {
+                positions
+                    .iter()
+                    .take(limit)
+                    .filter_map(|&position| list.get(position).cloned())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let more = move || next_page_size(shown.get(), matching.with(Vec::len));
+    let show_more = move |_| {
+        let first_new = shown.get_untracked();
+        shown.update(|count| *count += PAGE_SIZE);
+        // Keyboard users land on the first diagnostic added, not back at the top.
+        request_animation_frame(move || focus_item_link(first_new));
+    };
+    view! {
+        // Also kept while a search is typed, so that it can be cleared after deletions.
+        {(total > SEARCH_THRESHOLD || !search.get_untracked().trim().is_empty())
+            .then(|| {
+                view! {
+                    <div class="form-field diagnostics__search" role="search" aria-label="Rechercher parmi les diagnostics">
+                        <label for="diagnostic-search">"Rechercher une commune"</label>
+                        <input
+                            id="diagnostic-search"
+                            type="search"
+                            autocomplete="off"
+                            prop:value=move || search.get()
+                            on:input=move |event| {
+                                search.set(event_target_value(&event));
+                                shown.set(PAGE_SIZE);
+                            }
+                        />
+                    </div>
+                    <p class="diagnostics__count" role="status" data-testid="diagnostic-count">
+                        {move || list_summary(total, matching.with(Vec::len), shown.get(), &search.get())}
+                    </p>
+                }
+            })}
+        <ul class="diagnostic-list">
+            <For each=visible key=|diagnostic| diagnostic.id.clone() let:diagnostic>
+                <DiagnosticItem diagnostic on_deleted/>
+            </For>
+        </ul>
+        {move || {
+            let more = more();
+            (more > 0)
+                .then(|| {
+                    view! {
+                        <button type="button" class="button diagnostics__more" on:click=show_more>
+                            {format!("Afficher {} de plus", count_diagnostics(more))}
+                        </button>
+                    }
+                })
+        }}
+    }
+}
+
+/// Moves the focus to the link of the list's item at `index` (from 0), if there is one.
+fn focus_item_link(index: usize) {
+    let selector = format!(".diagnostic-list > li:nth-child({}) a", index + 1);
+    let link = document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(link) = link {
+        let _ = link.focus();
+    }
+}
+
+/// "42 % · En cours" (or "Terminé") for the list.
+fn progress_summary(diagnostic: &Diagnostic) -> String {
+    let state = match diagnostic.status {
+        DiagnosticStatus::Completed => "Terminé",
+        DiagnosticStatus::InProgress => "En cours",
+    };
+    match questionnaire() {
+        Ok(questionnaire) => {
+            let percent = overall_progress(questionnaire, diagnostic).percent();
+            format!("{percent} % des réponses · {state}")
+        }
+        Err(_) => state.to_string(),
+    }
+}
+
+/// One diagnostic of the list, with its delete confirmation.
+#[component]
+fn DiagnosticItem(diagnostic: Diagnostic, on_deleted: Callback<String>) -> impl IntoView {
+    let id = diagnostic.id.clone();
+    let name = diagnostic.commune_name().to_string();
+    let confirming = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let cancel_button = NodeRef::<html::Button>::new();
+    let delete_button = NodeRef::<html::Button>::new();
+
+    // Focus follows the confirmation: onto "Annuler" when it opens (the safe choice).
+    Effect::new(move |_| {
+        if confirming.get() {
+            if let Some(button) = cancel_button.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+
+    let confirm_delete = {
+        let id = id.clone();
+        let name = name.clone();
+        move |_| {
+            let id = id.clone();
+            let name = name.clone();
+            spawn_local(async move {
+                match delete_diagnostic(&id).await {
+                    Ok(()) => on_deleted.run(name),
+                    Err(problem) => error.set(Some(problem.to_string())),
+                }
+            });
+        }
+    };
+    let cancel = move |_| {
+        confirming.set(false);
+        if let Some(button) = delete_button.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+
+    let href = format!("/diagnostic/{id}");
+    let updated = format_datetime_fr(&diagnostic.updated_at);
+    let progress = progress_summary(&diagnostic);
+    let link_name = name.clone();
+    let confirm_name = name.clone();
+    view! {
+        <li class="diagnostic-item" data-testid="diagnostic-item">
+            <div class="diagnostic-item__main">
+                <A href=href attr:class="diagnostic-item__link">{link_name}</A>
+                <p class="diagnostic-item__meta">
+                    <span data-testid="diagnostic-progress">{progress}</span>
+                    " · Modifié le "
+                    {updated}
+                </p>
+            </div>
+            <Show
+                when=move || confirming.get()
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="button button--danger-outline"
+                            node_ref=delete_button
+                            on:click=move |_| confirming.set(true)
+                        >
+                            "Supprimer"
+                            <span class="visually-hidden">" le diagnostic de " {name.clone()}</span>
+                        </button>
+                    }
+                }
+            >
+                <div class="confirm" role="group" aria-label="Confirmer la suppression">
+                    <p>
+                        "Supprimer définitivement le diagnostic « " {confirm_name.clone()}
+                        " » ? Ses réponses seront perdues."
+                    </p>
+                    <button type="button" class="button button--danger" on:click=confirm_delete.clone()>
+                        "Confirmer la suppression"
+                    </button>
+                    <button type="button" class="button" node_ref=cancel_button on:click=cancel>
+                        "Annuler"
+                    </button>
+                </div>
+            </Show>
+            {move || error.get().map(|message| view! { <ErrorNotice message/> })}
+        </li>
+    }
+}
