@@ -5,10 +5,10 @@
 use std::collections::BTreeMap;
 
 use domain::bundle::{
-    apply_import, backup_file_name, check_file_size, export_backup, export_file_name_for,
-    export_for_mot, parse_bundle, plan_feedback_import, plan_import, to_json_pretty,
+    apply_import, backup_file_name, export_backup, export_file_name_for, export_for_mot,
+    file_too_large, parse_bundle, plan_feedback_import, plan_import, to_json_pretty,
     BundleRejection, ConflictChoice, FeedbackStatus, ImportDecision, IncomingDiagnostic,
-    MotFeedback, ValidBundle,
+    MotFeedback, ValidBundle, MAX_FILE_BYTES,
 };
 use domain::questionnaire::Questionnaire;
 use wasm_bindgen_futures::JsFuture;
@@ -17,6 +17,7 @@ use crate::error::AppError;
 use crate::platform::{new_uuid, now_iso};
 use crate::state::diagnostics::questionnaire;
 use crate::state::downloads::download_json;
+use crate::state::file_bytes::start_reading;
 use crate::storage::shared_repository;
 
 /// Metadata key of the time of the last export (any export counts as a backup).
@@ -90,17 +91,20 @@ pub async fn read_file(
 /// checked in order, which is quicker than reading them one after the other.
 pub struct FileRead {
     name: String,
-    bytes: Result<JsFuture, BundleRejection>,
+    file: web_sys::File,
+    bytes: JsFuture,
 }
 
 impl FileRead {
-    /// Starts reading a file, unless it is too large: its size is checked first, so a huge
-    /// file is never loaded into memory.
+    /// Starts reading a file. Reading stops past [`MAX_FILE_BYTES`], so a huge file is never
+    /// loaded into memory (see [`file_bytes`](crate::state::file_bytes) for why the size is
+    /// not asked first).
     pub fn start(file: &web_sys::File) -> Self {
-        let name = file.name();
-        let bytes = check_file_size(&name, file.size() as usize)
-            .map(|()| JsFuture::from(file.array_buffer()));
-        FileRead { name, bytes }
+        FileRead {
+            name: file.name(),
+            file: file.clone(),
+            bytes: start_reading(file, MAX_FILE_BYTES),
+        }
     }
 
     /// Waits for the bytes and checks them: the valid bundle, or why it is refused.
@@ -108,15 +112,17 @@ impl FileRead {
         self,
         questionnaire: &Questionnaire,
     ) -> Result<Result<ValidBundle, BundleRejection>, AppError> {
-        let reading = match self.bytes {
-            Ok(reading) => reading,
-            Err(rejection) => return Ok(Err(rejection)),
-        };
         let name = self.name;
-        let buffer = reading
+        let read = self
+            .bytes
             .await
             .map_err(|_| AppError::File(format!("le fichier « {name} » n'a pas pu être lu")))?;
-        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        if read.is_null() {
+            // Too large: its size, for the message, is asked only now, for this file alone.
+            let size = (self.file.size() as usize).max(MAX_FILE_BYTES + 1);
+            return Ok(Err(file_too_large(&name, size)));
+        }
+        let bytes = js_sys::Uint8Array::new(&read).to_vec();
         Ok(parse_bundle(&name, &bytes, questionnaire))
     }
 

@@ -40,7 +40,7 @@ pub use format::{
     MotStatus, Territory,
 };
 pub use parse::{
-    check_file_size, parse_bundle, parse_bundle_with, read_bundle, ImportContext,
+    check_file_size, file_too_large, parse_bundle, parse_bundle_with, read_bundle, ImportContext,
     IncomingDiagnostic, ValidBundle,
 };
 pub use plan::{

@@ -89,13 +89,18 @@ impl ValidBundle {
 /// Checks a file's size before reading it (the browser knows it from `File.size`).
 pub fn check_file_size(file_name: &str, size: usize) -> Result<(), BundleRejection> {
     if size > MAX_FILE_BYTES {
-        Err(BundleRejection::single(
-            file_name,
-            BundleProblem::new("", BundleError::TooLarge { size }),
-        ))
+        Err(file_too_large(file_name, size))
     } else {
         Ok(())
     }
+}
+
+/// The refusal of a file of `size` bytes, over [`MAX_FILE_BYTES`].
+pub fn file_too_large(file_name: &str, size: usize) -> BundleRejection {
+    BundleRejection::single(
+        file_name,
+        BundleProblem::new("", BundleError::TooLarge { size }),
+    )
 }
 
 /// Reads and checks one file against the app's questionnaire and the embedded migrations.

@@ -89,6 +89,24 @@ test('files dropped on the workspace are imported like picked ones', async ({ pa
   await expect(mot.rows).toHaveCount(2);
 });
 
+test('a file over 5 MB is refused with its size, without stopping the others', async ({ page }) => {
+  const mot = new MotPage(page);
+  await mot.goto();
+  const huge = path.join(bundles.dir, 'énorme.json');
+  fs.writeFileSync(huge, Buffer.alloc(6 * 1024 * 1024, ' '));
+  try {
+    await mot.pick([...bundles.good.slice(0, 2).map((g) => bundles.path(g.file)), huge]);
+    await mot.expectSummary({ new: 2, rejected: 1 });
+    const problems = page.getByTestId('mot-import-problems').locator(':scope > li');
+    await expect(problems).toHaveCount(1);
+    await expect(problems).toContainText('énorme.json');
+    await expect(problems).toContainText('le fichier est trop volumineux (6 Mo) : la limite est de 5 Mo par fichier.');
+    await expect(mot.rows).toHaveCount(2);
+  } finally {
+    fs.rmSync(huge);
+  }
+});
+
 test('the border filter and the search narrow the territories table', async ({ page }) => {
   test.setTimeout(120_000);
   const mot = await importAll(page);
