@@ -3,6 +3,7 @@
 
 1. Adds the start-up script for the wasm that build_wasm.py wrote, as a file, so the
    Content-Security-Policy needs no 'unsafe-inline' (no inline script, no inline event handler).
+   When the app cannot load, the script turns index.html's loading message into a French error.
 2. Computes a build version from the contents of every file, writes it into index.html
    (<meta name="app-build">) and, with the list of every file to precache, into sw.js.
 
@@ -10,11 +11,18 @@ Run by trunk with TRUNK_STAGING_DIR set, or by hand: postbuild.py DIR.
 """
 
 import hashlib
+import json
 import os
 import re
 import sys
 
 BINARY = "border-diagnostic"
+
+# Shown in place of the loading message when the app cannot load (index.html, #app-loading).
+LOAD_FAILED_MESSAGE = (
+    "L'application n'a pas pu se charger (connexion coupée ?). Les données déjà enregistrées "
+    "restent sur cet appareil. Vérifiez la connexion, puis rechargez la page."
+)
 
 
 def write_start_script(directory: str, public_url: str) -> None:
@@ -26,8 +34,20 @@ def write_start_script(directory: str, public_url: str) -> None:
     base = f"{public_url}{packages[0]}/"
     glue, wasm = f"{base}{BINARY}.js", f"{base}{BINARY}_bg.wasm"
     code = (
-        f"import init, * as bindings from '{glue}';\n"
-        f"const wasm = await init({{ module_or_path: '{wasm}' }});\n"
+        "let bindings, wasm;\n"
+        "try {\n"
+        f"  bindings = await import('{glue}');\n"
+        f"  wasm = await bindings.default({{ module_or_path: '{wasm}' }});\n"
+        "} catch (error) {\n"
+        "  // The app's files could not be fetched or started: say so where the loading message was.\n"
+        "  const message = document.querySelector('#app-loading .app-loading__message');\n"
+        "  if (message) {\n"
+        f"    message.textContent = {json.dumps(LOAD_FAILED_MESSAGE, ensure_ascii=False)};\n"
+        "    message.classList.add('app-loading__message--failed');\n"
+        "    message.setAttribute('role', 'alert');\n"
+        "  }\n"
+        "  throw error;\n"
+        "}\n"
         "window.wasmBindings = bindings;\n"
         "// Same event as trunk's own start-up script: the benchmark reads the wasm memory from it.\n"
         'dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));\n'

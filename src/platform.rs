@@ -63,3 +63,13 @@ pub fn set_page_title(page: &str) {
         document.set_title(&format!("{page} · {}", crate::components::layout::APP_NAME));
     }
 }
+
+/// Removes the loading message index.html shows while the app downloads (`#app-loading`).
+pub fn remove_loading_message() {
+    let shell = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("app-loading"));
+    if let Some(shell) = shell {
+        shell.remove();
+    }
+}

@@ -201,3 +201,44 @@ test('a page whose code cannot be fetched shows a French notice; its reload link
     await context.close();
   }
 });
+
+test('while the app downloads a loading message shows, and the app replaces it', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    // The main wasm is held back, as on a slow line, until the message has been checked.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await context.route(/border-diagnostic_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/', { waitUntil: 'domcontentloaded' });
+    await expect(page.getByRole('status').filter({ hasText: "Chargement de l'application…" })).toBeVisible();
+    await expect(page.getByText('Diagnostic transfrontalier', { exact: false }).first()).toBeVisible();
+    release();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Diagnostic des opportunités transfrontalières');
+    await expect(page.locator('#app-loading')).toHaveCount(0);
+    await expect(page.getByText("Chargement de l'application…")).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('when the app cannot load, the loading message turns into a French error', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await context.route(/border-diagnostic_bg\.wasm$/, (route) => route.abort('internetdisconnected'));
+    await page.goto('/', { waitUntil: 'domcontentloaded' });
+    const alert = page.getByRole('alert');
+    await expect(alert).toHaveText(
+      "L'application n'a pas pu se charger (connexion coupée ?). Les données déjà enregistrées restent sur cet appareil. "
+      + 'Vérifiez la connexion, puis rechargez la page.',
+    );
+    await expect(page.getByText("Chargement de l'application…")).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page);
+  } finally {
+    await context.close();
+  }
+});
