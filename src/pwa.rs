@@ -64,11 +64,15 @@ impl AppUpdates {
         };
         let promise = container.register(&format!("{}/sw.js", app_base()));
         spawn_local(async move {
-            let Ok(registration) = JsFuture::from(promise).await else {
-                // No service worker (e.g. an insecure origin): the app still works online.
+            // No service worker (e.g. an insecure origin, or one blocked and answered with
+            // `undefined`, as test browsers do): the app still works online.
+            let Some(registration) = JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|value| value.dyn_into::<ServiceWorkerRegistration>().ok())
+            else {
                 return;
             };
-            let registration: ServiceWorkerRegistration = registration.unchecked_into();
             state.watch(&registration);
             state.registration.set_value(Some(registration));
         });
