@@ -1,6 +1,6 @@
-//! Small helpers over browser APIs: clock, identifiers, date formatting.
+//! Small helpers over browser APIs: clock, identifiers, date formatting, page title, focus.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The current time as an RFC 3339 string in UTC (e.g. `2026-11-27T17:40:00.000Z`).
 pub fn now_iso() -> String {
@@ -71,5 +71,17 @@ pub fn remove_loading_message() {
         .and_then(|document| document.get_element_by_id("app-loading"));
     if let Some(shell) = shell {
         shell.remove();
+    }
+}
+
+/// Moves the keyboard focus to the first element matching `selector`, if there is one (after a
+/// "show more", onto the first item added).
+pub fn focus_first(selector: &str) {
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.query_selector(selector).ok().flatten())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }

@@ -14,6 +14,7 @@ mod csv_export;
 mod dashboard;
 mod feedback;
 mod normalize;
+mod paging;
 mod query;
 mod review;
 mod rows;
@@ -28,6 +29,7 @@ pub use dashboard::{
 };
 pub use feedback::{check_feedback, new_feedback, FeedbackError};
 pub use normalize::normalize_for_search;
+pub use paging::{count_territories, more_rows, table_summary, TABLE_PAGE_SIZE};
 pub use query::{
     apply_query, filter_choices, query_positions, Column, Direction, FilterChoices, Filters,
     TableQuery,

@@ -13,10 +13,9 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
 use crate::components::notice::ErrorNotice;
-use crate::platform::format_datetime_fr;
+use crate::platform::{focus_first, format_datetime_fr};
 use crate::state::diagnostics::{delete_diagnostic, questionnaire};
 
 /// What the list shows: the search typed and how many diagnostics are shown. Kept by the home
@@ -69,7 +68,12 @@ pub fn DiagnosticList(
         let first_new = shown.get_untracked();
         shown.update(|count| *count += PAGE_SIZE);
         // Keyboard users land on the first diagnostic added, not back at the top.
-        request_animation_frame(move || focus_item_link(first_new));
+        request_animation_frame(move || {
+            focus_first(&format!(
+                ".diagnostic-list > li:nth-child({}) a",
+                first_new + 1
+            ))
+        });
     };
     view! {
         // Also kept while a search is typed, so that it can be cleared after deletions.
@@ -115,19 +119,6 @@ pub fn DiagnosticList(
                     }
                 })
         }}
-    }
-}
-
-/// Moves the focus to the link of the list's item at `index` (from 0), if there is one.
-fn focus_item_link(index: usize) {
-    let selector = format!(".diagnostic-list > li:nth-child({}) a", index + 1);
-    let link = document()
-        .query_selector(&selector)
-        .ok()
-        .flatten()
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(link) = link {
-        let _ = link.focus();
     }
 }
 

@@ -17,14 +17,14 @@ use super::{rows_at, territory_href};
 /// How many lines the ranked lists show (the CSV has everything).
 const TOP: usize = 10;
 
-/// The dashboard, recomputed when the shown territories change.
+/// The dashboard, recomputed when the territories matching the search and filters change.
 #[component]
-pub fn DashboardPanel(workspace: Arc<WorkspaceData>, shown: Memo<Vec<usize>>) -> impl IntoView {
+pub fn DashboardPanel(workspace: Arc<WorkspaceData>, matching: Memo<Vec<usize>>) -> impl IntoView {
     let Ok(questionnaire) = questionnaire() else {
         return view! { <ErrorNotice message="Questionnaire indisponible."/> }.into_any();
     };
     let dashboard = Memo::new(move |_| {
-        shown.with(|positions| {
+        matching.with(|positions| {
             build_dashboard(
                 questionnaire,
                 &workspace.diagnostics,
@@ -35,7 +35,7 @@ pub fn DashboardPanel(workspace: Arc<WorkspaceData>, shown: Memo<Vec<usize>>) ->
     view! {
         <section aria-labelledby="mot-tableau-de-bord" class="mot-section" data-testid="mot-dashboard">
             <h2 id="mot-tableau-de-bord">"Tableau de bord"</h2>
-            <p>"Calculé sur les territoires affichés par le tableau (recherche et filtres compris)."</p>
+            <p>"Calculé sur tous les territoires retenus par la recherche et les filtres du tableau, y compris ceux que le tableau n'affiche pas encore."</p>
             {move || view! { <DashboardBody dashboard=dashboard.get()/> }}
         </section>
     }

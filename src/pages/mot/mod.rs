@@ -1,5 +1,5 @@
 //! MOT's workspace (`/mot`): import many towns' files at once, the territories table with its
-//! search, filters and sort, the dashboard over the territories shown, and the CSV downloads.
+//! search, filters and sort, the dashboard over the matching territories, and the CSV downloads.
 //! One territory is followed at `/mot/territoire/:id` ([`territory`]).
 
 mod bulk_import;
@@ -10,7 +10,7 @@ pub mod territory;
 
 use std::sync::Arc;
 
-use domain::workspace::{query_positions, TableQuery, TerritoryRow};
+use domain::workspace::{query_positions, TerritoryRow};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -20,7 +20,7 @@ use crate::state::workspace::{load_workspace, WorkspaceData};
 
 use bulk_import::BulkImportPanel;
 use dashboard::DashboardPanel;
-use table::{CsvDownloads, TerritoriesTable};
+use table::{CsvDownloads, TableView, TerritoriesTable};
 
 /// Address of MOT's follow-up page of a territory.
 pub fn territory_href(diagnostic_id: &str) -> String {
@@ -44,14 +44,15 @@ pub fn MotWorkspacePage() -> impl IntoView {
     set_page_title("Espace MOT");
     let workspace = RwSignal::new(None::<Arc<WorkspaceData>>);
     let error = RwSignal::new(None::<String>);
-    let query = RwSignal::new(TableQuery::default());
+    let table = TableView::new();
+    let query = table.query;
     spawn_local(async move {
         match load_workspace().await {
             Ok(loaded) => workspace.set(Some(Arc::new(loaded))),
             Err(problem) => error.set(Some(problem.to_string())),
         }
     });
-    let shown = Memo::new(move |_| {
+    let matching = Memo::new(move |_| {
         workspace.with(|w| {
             w.as_ref()
                 .map(|w| query.with(|q| query_positions(&w.rows, q)))
@@ -77,9 +78,9 @@ pub fn MotWorkspacePage() -> impl IntoView {
             }
             .into_any(),
             Some(data) => view! {
-                <TerritoriesTable workspace=data.clone() query shown/>
-                <CsvDownloads workspace=data.clone() shown/>
-                <DashboardPanel workspace=data shown/>
+                <TerritoriesTable workspace=data.clone() table matching/>
+                <CsvDownloads workspace=data.clone() matching/>
+                <DashboardPanel workspace=data matching/>
             }
             .into_any(),
         }}

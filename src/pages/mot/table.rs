@@ -1,16 +1,19 @@
 //! The territories table of MOT's workspace: text search, a filter per column, sort by any
-//! column, and the CSV downloads of what is shown.
+//! column, a page of rows at a time, and the CSV downloads of every matching territory.
 
 use std::sync::Arc;
 
 use domain::bundle::MotStatus;
-use domain::workspace::{filter_choices, Column, Direction, Filters, TableQuery, TerritoryRow};
+use domain::workspace::{
+    count_territories, filter_choices, more_rows, table_summary, Column, Direction, Filters,
+    TableQuery, TerritoryRow, TABLE_PAGE_SIZE,
+};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::notice::ErrorNotice;
 use crate::error::AppError;
-use crate::platform::format_datetime_fr;
+use crate::platform::{focus_first, format_datetime_fr};
 use crate::state::workspace::{
     download_good_practices_csv, download_territories_csv, WorkspaceData,
 };
@@ -31,21 +34,65 @@ const COLUMNS: [(Column, &str); 10] = [
     (Column::MotStatus, "Statut MOT"),
 ];
 
-/// Search, filters, and the table of the territories shown.
+/// What the table shows: the search, filters and sort, and how many of the matching rows are
+/// drawn (a page at a time).
+#[derive(Clone, Copy)]
+pub struct TableView {
+    /// Search, filters and sort.
+    pub query: RwSignal<TableQuery>,
+    /// How many matching rows are drawn, a multiple of the page size.
+    pub drawn: RwSignal<usize>,
+}
+
+impl TableView {
+    /// No search, no filter, sorted by commune, the first page.
+    pub fn new() -> Self {
+        TableView {
+            query: RwSignal::new(TableQuery::default()),
+            drawn: RwSignal::new(TABLE_PAGE_SIZE),
+        }
+    }
+
+    /// Changes the search, a filter or the sort, and goes back to the first page (in the same
+    /// update, so the rows are drawn once).
+    fn change(self, edit: impl FnOnce(&mut TableQuery)) {
+        self.query.update(edit);
+        self.drawn.set(TABLE_PAGE_SIZE);
+    }
+}
+
+/// Search, filters, and the table of the matching territories, a page at a time.
 #[component]
 pub fn TerritoriesTable(
     workspace: Arc<WorkspaceData>,
-    query: RwSignal<TableQuery>,
-    shown: Memo<Vec<usize>>,
+    table: TableView,
+    matching: Memo<Vec<usize>>,
 ) -> impl IntoView {
+    let TableView { query, drawn } = table;
     let total = workspace.rows.len();
     let choices = filter_choices(&workspace.rows);
     let set_filter = move |change: fn(&mut Filters, Option<String>)| {
         move |event: leptos::ev::Event| {
             let value = event_target_value(&event);
             let value = (!value.is_empty()).then_some(value);
-            query.update(|q| change(&mut q.filters, value));
+            table.change(|q| change(&mut q.filters, value));
         }
+    };
+    let drawn_positions = move || {
+        let limit = drawn.get();
+        matching.with(|positions| positions.iter().take(limit).copied().collect::<Vec<_>>())
+    };
+    let more = move || more_rows(drawn.get(), matching.with(Vec::len));
+    let show_more = move |_| {
+        let first_new = drawn.get_untracked();
+        drawn.update(|count| *count += TABLE_PAGE_SIZE);
+        // Keyboard users land on the first row added, not back at the top.
+        request_animation_frame(move || {
+            focus_first(&format!(
+                "[data-testid=\"territories-table\"] tbody > tr:nth-child({}) a",
+                first_new + 1
+            ))
+        });
     };
     let status_choices: Vec<(String, String)> = MotStatus::ALL
         .iter()
@@ -64,7 +111,7 @@ pub fn TerritoriesTable(
                         prop:value=move || query.with(|q| q.search.clone())
                         on:input=move |event| {
                             let text = event_target_value(&event);
-                            query.update(|q| q.search = text);
+                            table.change(|q| q.search = text);
                         }
                     />
                 </div>
@@ -77,28 +124,28 @@ pub fn TerritoriesTable(
                 <FilterSelect id="mot-filter-statut" label="Statut MOT" options=status_choices
                     on_change=set_filter(|f, v| f.mot_status = v.as_deref().and_then(status_of_code))/>
                 <BoundFilter id="mot-filter-avancement" label="Avancement minimum (%)" input_type="number"
-                    on_change=move |t: String| query.update(|q| q.filters.min_completion = percent_bound(&t))/>
+                    on_change=move |t: String| table.change(|q| q.filters.min_completion = percent_bound(&t))/>
                 <BoundFilter id="mot-filter-score" label="Score minimum (%)" input_type="number"
-                    on_change=move |t: String| query.update(|q| q.filters.min_score = percent_bound(&t))/>
+                    on_change=move |t: String| table.change(|q| q.filters.min_score = percent_bound(&t))/>
                 <BoundFilter id="mot-filter-depuis" label="Modifié depuis le" input_type="date"
-                    on_change=move |t| query.update(|q| q.filters.updated_from = date_bound(t))/>
+                    on_change=move |t| table.change(|q| q.filters.updated_from = date_bound(t))/>
                 <BoundFilter id="mot-filter-jusqu" label="Modifié jusqu'au" input_type="date"
-                    on_change=move |t| query.update(|q| q.filters.updated_to = date_bound(t))/>
+                    on_change=move |t| table.change(|q| q.filters.updated_to = date_bound(t))/>
             </div>
             <p role="status" data-testid="mot-row-count">
-                {move || format!("{} territoire(s) affiché(s) sur {total}", shown.with(Vec::len))}
+                {move || table_summary(total, matching.with(Vec::len), drawn.get())}
             </p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Tableau des territoires">
                 <table class="data-table data-table--wide" data-testid="territories-table">
                     <caption>"Territoires suivis (cliquez un en-tête pour trier)"</caption>
                     <thead>
                         <tr>
-                            {COLUMNS.iter().map(|&(column, header)| view! { <SortHeader column header query/> }).collect_view()}
+                            {COLUMNS.iter().map(|&(column, header)| view! { <SortHeader column header table/> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
                         <For
-                            each=move || shown.get()
+                            each=drawn_positions
                             key=|position| *position
                             children=move |position| {
                                 let row = rows.rows.get(position).cloned();
@@ -131,13 +178,25 @@ pub fn TerritoriesTable(
                     </tbody>
                 </table>
             </div>
+            {move || {
+                let more = more();
+                (more > 0)
+                    .then(|| {
+                        view! {
+                            <button type="button" class="button table-more" on:click=show_more>
+                                {format!("Afficher {} de plus", count_territories(more))}
+                            </button>
+                        }
+                    })
+            }}
         </section>
     }
 }
 
 /// A column header that sorts the table: ascending on the first click, then toggles.
 #[component]
-fn SortHeader(column: Column, header: &'static str, query: RwSignal<TableQuery>) -> impl IntoView {
+fn SortHeader(column: Column, header: &'static str, table: TableView) -> impl IntoView {
+    let query = table.query;
     let direction = move || query.with(|q| (q.sort.0 == column).then_some(q.sort.1));
     let aria_sort = move || match direction() {
         Some(Direction::Ascending) => "ascending",
@@ -150,7 +209,7 @@ fn SortHeader(column: Column, header: &'static str, query: RwSignal<TableQuery>)
         None => "",
     };
     let sort = move |_| {
-        query.update(|q| {
+        table.change(|q| {
             q.sort = match q.sort {
                 (current, Direction::Ascending) if current == column => {
                     (column, Direction::Descending)
@@ -230,15 +289,15 @@ fn date_bound(text: String) -> Option<String> {
 /// A download made from some rows of the workspace (the table, or the good practices).
 type RowsDownload = fn(&WorkspaceData, &[&TerritoryRow]) -> Result<String, AppError>;
 
-/// The two CSV downloads, of the territories shown.
+/// The two CSV downloads, of every territory the search and filters keep (drawn or not).
 #[component]
-pub fn CsvDownloads(workspace: Arc<WorkspaceData>, shown: Memo<Vec<usize>>) -> impl IntoView {
+pub fn CsvDownloads(workspace: Arc<WorkspaceData>, matching: Memo<Vec<usize>>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let run = move |download: RowsDownload, workspace: Arc<WorkspaceData>| {
         move |_| {
             let result =
-                shown.with(|positions| download(&workspace, &rows_at(&workspace, positions)));
+                matching.with(|positions| download(&workspace, &rows_at(&workspace, positions)));
             match result {
                 Ok(file_name) => {
                     error.set(None);
@@ -252,7 +311,7 @@ pub fn CsvDownloads(workspace: Arc<WorkspaceData>, shown: Memo<Vec<usize>>) -> i
         <div class="mot-downloads">
             <p>
                 "Les fichiers CSV s'ouvrent dans un tableur (séparateur « ; », UTF-8) : une ligne par "
-                "territoire affiché, une colonne par question."
+                "territoire retenu par la recherche et les filtres (affiché ou non), une colonne par question."
             </p>
             <button type="button" class="button" on:click=run(download_territories_csv, workspace.clone())>
                 "Télécharger le tableau (CSV)"
