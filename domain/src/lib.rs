@@ -8,6 +8,8 @@ pub mod backup;
 pub mod bundle;
 pub mod diagnostic;
 pub mod diagnostic_list;
+pub mod edit_queue;
+pub mod pending_edits;
 pub mod project;
 pub mod questionnaire;
 pub mod reference;

@@ -14,7 +14,7 @@ use crate::state::projects::{
     create_blank_sheet, create_good_practice, create_sheet_from_opportunity, delete_good_practice,
     project_href, report_href, report_of, theme_choices, theme_title, update_good_practice,
 };
-use crate::state::session::DiagnosticSession;
+use crate::state::session::{Commit, DiagnosticSession};
 
 /// The projects and good practices page.
 #[component]
@@ -236,13 +236,17 @@ fn PracticeCard(practice: GoodPractice, number: usize) -> impl IntoView {
     let field = |set: fn(&mut GoodPractice, String)| {
         let practice_id = practice_id.clone();
         Callback::new(move |value: String| {
-            update_good_practice(session, &practice_id, move |p| set(p, value.clone()));
+            update_good_practice(session, &practice_id, Commit::AfterPause, move |p| {
+                set(p, value.clone())
+            });
         })
     };
     let on_theme = {
         let practice_id = practice_id.clone();
         Callback::new(move |theme: Option<String>| {
-            update_good_practice(session, &practice_id, move |p| p.theme_id = theme.clone());
+            update_good_practice(session, &practice_id, Commit::Now, move |p| {
+                p.theme_id = theme.clone()
+            });
         })
     };
     let on_delete = {
@@ -253,7 +257,13 @@ fn PracticeCard(practice: GoodPractice, number: usize) -> impl IntoView {
     let theme = practice.theme_id.as_deref().and_then(theme_title);
     let labelled_by = heading_id.clone();
     view! {
-        <article class="practice" aria-labelledby=labelled_by data-testid="good-practice">
+        // Typed text is committed after a pause, or as soon as the focus leaves a field.
+        <article
+            class="practice"
+            aria-labelledby=labelled_by
+            data-testid="good-practice"
+            on:focusout=move |_| session.flush()
+        >
             <h3 id=heading_id>{format!("Bonne pratique {number}")}</h3>
             <TextEntry
                 id=format!("{prefix}-titre")

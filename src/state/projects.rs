@@ -1,6 +1,6 @@
 //! Use cases on what a town builds from its diagnostic: the report, project sheets ("fiches
 //! projet") and good practices. Every change goes through the editing session, so it is stored
-//! at once like an answer.
+//! like an answer: a choice at once, typed text after a short pause (journaled meanwhile).
 
 use domain::project::{GoodPractice, ProjectSheet};
 use domain::report::{build_report, project_sheet_from_opportunity, Report};
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::platform::{new_uuid, now_iso};
 use crate::state::diagnostics::questionnaire;
-use crate::state::session::DiagnosticSession;
+use crate::state::session::{Commit, DiagnosticSession};
 
 /// Id (in the address) of the report page of a diagnostic.
 pub const REPORT_PAGE_ID: &str = "rapport";
@@ -81,24 +81,35 @@ fn add_sheet(session: DiagnosticSession, sheet: ProjectSheet) -> String {
     id
 }
 
-/// Changes one project sheet (if it still exists) and stamps it.
+/// Changes one project sheet (if it still exists) and stamps it. Typed text
+/// ([`Commit::AfterPause`]) must set a value; adding or removing goes with [`Commit::Now`].
 pub fn update_sheet(
     session: DiagnosticSession,
     sheet_id: &str,
+    commit: Commit,
     change: impl Fn(&mut ProjectSheet) + 'static,
 ) {
     let sheet_id = sheet_id.to_string();
     let now = now_iso();
-    session.apply(move |diagnostic| {
+    let target = sheet_id.clone();
+    let change = move |diagnostic: &mut Diagnostic| {
         if let Some(sheet) = diagnostic
             .project_sheets
             .iter_mut()
-            .find(|s| s.id == sheet_id)
+            .find(|s| s.id == target)
         {
             change(sheet);
             sheet.updated_at = now.clone();
         }
-    });
+    };
+    match commit {
+        Commit::Now => session.apply(change),
+        Commit::AfterPause => session.apply_typed(change, move |diagnostic, pending| {
+            if let Some(sheet) = diagnostic.project_sheets.iter().find(|s| s.id == sheet_id) {
+                pending.project_sheets.insert(sheet_id, sheet.clone());
+            }
+        }),
+    }
 }
 
 /// Deletes one project sheet.
@@ -127,24 +138,39 @@ pub fn create_good_practice(session: DiagnosticSession) -> String {
     id
 }
 
-/// Changes one good practice (if it still exists) and stamps it.
+/// Changes one good practice (if it still exists) and stamps it. Typed text
+/// ([`Commit::AfterPause`]) must set a value.
 pub fn update_good_practice(
     session: DiagnosticSession,
     practice_id: &str,
+    commit: Commit,
     change: impl Fn(&mut GoodPractice) + 'static,
 ) {
     let practice_id = practice_id.to_string();
     let now = now_iso();
-    session.apply(move |diagnostic| {
+    let target = practice_id.clone();
+    let change = move |diagnostic: &mut Diagnostic| {
         if let Some(practice) = diagnostic
             .good_practices
             .iter_mut()
-            .find(|p| p.id == practice_id)
+            .find(|p| p.id == target)
         {
             change(practice);
             practice.updated_at = now.clone();
         }
-    });
+    };
+    match commit {
+        Commit::Now => session.apply(change),
+        Commit::AfterPause => session.apply_typed(change, move |diagnostic, pending| {
+            if let Some(practice) = diagnostic
+                .good_practices
+                .iter()
+                .find(|p| p.id == practice_id)
+            {
+                pending.good_practices.insert(practice_id, practice.clone());
+            }
+        }),
+    }
 }
 
 /// Deletes one good practice.

@@ -3,16 +3,12 @@
 //! Typing is saved to IndexedDB after a short pause, and IndexedDB writes are asynchronous:
 //! a tab closed (or killed) in that window would lose the last keystrokes. The journal is
 //! written synchronously on every edit, cleared once the edit is committed, and replayed into
-//! IndexedDB the next time the diagnostic is opened.
+//! IndexedDB the next time the diagnostic is opened. What it holds, and how it is replayed, is
+//! [`domain::pending_edits`].
 
-use std::collections::BTreeMap;
-
-use domain::Answer;
+pub use domain::pending_edits::PendingEdits;
 
 const KEY_PREFIX: &str = "diagnostic-transfrontalier:journal:";
-
-/// Edits of one diagnostic not yet committed: question id to answer (`None` clears it).
-pub type PendingEdits = BTreeMap<String, Option<Answer>>;
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -26,7 +22,7 @@ fn key(diagnostic_id: &str) -> String {
 pub fn read(diagnostic_id: &str) -> PendingEdits {
     local_storage()
         .and_then(|storage| storage.get_item(&key(diagnostic_id)).ok().flatten())
-        .and_then(|json| serde_json::from_str(&json).ok())
+        .and_then(|json| PendingEdits::from_journal_json(&json))
         .unwrap_or_default()
 }
 

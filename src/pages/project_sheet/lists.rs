@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::find_sheet;
 use crate::components::form_fields::{focus_soon, SelectEntry, TextEntry};
 use crate::state::projects::{country_choices, update_sheet};
-use crate::state::session::DiagnosticSession;
+use crate::state::session::{Commit, DiagnosticSession};
 
 /// A list of short texts of the sheet, one field each.
 #[component]
@@ -48,7 +48,7 @@ pub fn TextList(
                     let on_change = {
                         let sheet_id = sheet_id.clone();
                         Callback::new(move |text: String| {
-                            update_sheet(session, &sheet_id, move |sheet| {
+                            update_sheet(session, &sheet_id, Commit::AfterPause, move |sheet| {
                                 if let Some(item) = write(sheet).get_mut(index) {
                                     *item = text.clone();
                                 }
@@ -57,7 +57,7 @@ pub fn TextList(
                     };
                     let sheet_id = sheet_id.clone();
                     let remove = move |_| {
-                        update_sheet(session, &sheet_id, move |sheet| {
+                        update_sheet(session, &sheet_id, Commit::Now, move |sheet| {
                             let list = write(sheet);
                             if index < list.len() {
                                 list.remove(index);
@@ -85,7 +85,7 @@ pub fn TextList(
     };
     let add = move |_| {
         let next = count.get_untracked() + 1;
-        update_sheet(session, &sheet_id, move |sheet| {
+        update_sheet(session, &sheet_id, Commit::Now, move |sheet| {
             // Runs on the tab's copy and on the stored record: add one entry to each.
             if write(sheet).len() < next {
                 write(sheet).push(String::new());
@@ -135,7 +135,7 @@ pub fn PartnerList(sheet_id: String) -> impl IntoView {
     };
     let add = move |_| {
         let next = count.get_untracked() + 1;
-        update_sheet(session, &sheet_id, move |sheet| {
+        update_sheet(session, &sheet_id, Commit::Now, move |sheet| {
             if sheet.partners.len() < next {
                 sheet.partners.push(Partner::default());
             }
@@ -161,23 +161,23 @@ fn PartnerFields(sheet_id: String, index: usize, partner: Partner) -> impl IntoV
     let session = expect_context::<DiagnosticSession>();
     let number = index + 1;
     let remove_from = sheet_id.clone();
-    let edit = move |change: fn(&mut Partner, String)| {
+    let edit = move |commit: Commit, change: fn(&mut Partner, String)| {
         let sheet_id = sheet_id.clone();
         Callback::new(move |value: String| {
-            update_sheet(session, &sheet_id, move |sheet| {
+            update_sheet(session, &sheet_id, commit, move |sheet| {
                 if let Some(partner) = sheet.partners.get_mut(index) {
                     change(partner, value.clone());
                 }
             });
         })
     };
-    let on_name = edit(|p, v| p.name = v);
-    let on_kind = edit(|p, v| p.kind = v);
-    let on_country_text = edit(|p, v| p.country = v);
+    let on_name = edit(Commit::AfterPause, |p, v| p.name = v);
+    let on_kind = edit(Commit::AfterPause, |p, v| p.kind = v);
+    let on_country_text = edit(Commit::Now, |p, v| p.country = v);
     let on_country = Callback::new(move |code: Option<String>| {
         on_country_text.run(code.unwrap_or_default());
     });
-    let on_status_text = edit(|p, v| {
+    let on_status_text = edit(Commit::Now, |p, v| {
         p.contact_status = match v.as_str() {
             "contacte" => ContactStatus::Contacted,
             "engage" => ContactStatus::Committed,
@@ -201,7 +201,7 @@ fn PartnerFields(sheet_id: String, index: usize, partner: Partner) -> impl IntoV
     .map(|s| (status_key(s).to_string(), s.label().to_string()))
     .collect();
     let remove = move |_| {
-        update_sheet(session, &remove_from, move |sheet| {
+        update_sheet(session, &remove_from, Commit::Now, move |sheet| {
             if index < sheet.partners.len() {
                 sheet.partners.remove(index);
             }

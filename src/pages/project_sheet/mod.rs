@@ -16,7 +16,7 @@ use crate::platform::set_page_title;
 use crate::state::projects::{
     delete_sheet, projects_href, report_href, theme_choices, update_sheet,
 };
-use crate::state::session::DiagnosticSession;
+use crate::state::session::{Commit, DiagnosticSession};
 
 use lists::{PartnerList, TextList};
 
@@ -90,13 +90,15 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
     let text_field = |set: fn(&mut ProjectSheet, String)| {
         let sheet_id = sheet_id.clone();
         Callback::new(move |value: String| {
-            update_sheet(session, &sheet_id, move |sheet| set(sheet, value.clone()));
+            update_sheet(session, &sheet_id, Commit::AfterPause, move |sheet| {
+                set(sheet, value.clone())
+            });
         })
     };
     let on_theme = {
         let sheet_id = sheet_id.clone();
         Callback::new(move |theme: Option<String>| {
-            update_sheet(session, &sheet_id, move |sheet| {
+            update_sheet(session, &sheet_id, Commit::Now, move |sheet| {
                 sheet.theme_id = theme.clone()
             });
         })
@@ -111,7 +113,8 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
     };
 
     view! {
-        <article class="project-sheet" data-testid="project-sheet">
+        // Typed text is committed after a pause, or as soon as the focus leaves a field.
+        <article class="project-sheet" data-testid="project-sheet" on:focusout=move |_| session.flush()>
             <p class="step-eyebrow">"Fiche projet"</p>
             <h1 tabindex="-1" node_ref=heading>{move || title.get()}</h1>
             <p>
@@ -228,7 +231,7 @@ fn BudgetChoice(sheet_id: String, initial: Option<BudgetClass>) -> impl IntoView
                         id=id.clone()
                         prop:checked=initial == class
                         on:change=move |_| {
-                            update_sheet(session, &sheet_id, move |sheet| sheet.budget_class = class);
+                            update_sheet(session, &sheet_id, Commit::Now, move |sheet| sheet.budget_class = class);
                         }
                     />
                     <label for=id>{label}</label>
@@ -266,7 +269,7 @@ fn StepChoice(sheet_id: String, initial: PartnershipStep) -> impl IntoView {
                         id=id.clone()
                         prop:checked=initial == step
                         on:change=move |_| {
-                            update_sheet(session, &sheet_id, move |sheet| sheet.partnership_step = step);
+                            update_sheet(session, &sheet_id, Commit::Now, move |sheet| sheet.partnership_step = step);
                         }
                     />
                     <label for=id>{format!("{}. {}", index + 1, step.label())}</label>

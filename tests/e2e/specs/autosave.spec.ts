@@ -1,6 +1,7 @@
 /** Nothing is ever lost: autosave, an abrupt close, two tabs on the same diagnostic. */
 import { test, expect } from '../support/fixtures';
 import { QuestionnairePage } from '../support/questionnaire_page';
+import { ProjectSheetPage } from '../support/report_page';
 
 test('text typed just before the tab is closed is there when the diagnostic is opened again', async ({ page, context }) => {
   const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
@@ -12,6 +13,59 @@ test('text typed just before the tab is closed is there when the diagnostic is o
   const reopened = new QuestionnairePage(again);
   await reopened.gotoStep(base, 'profil');
   await expect(reopened.input('profil_id_pvd')).toHaveValue('pvd-08-01-1');
+});
+
+test('text typed in a project sheet is committed once after the pause, and kept if the tab is closed at once', async ({ page, context }) => {
+  const { base } = await QuestionnairePage.create(page, 'Hendaye');
+  await page.goto(`${base}/projets`);
+  await page.getByRole('button', { name: 'Créer une fiche projet vierge' }).click();
+  const sheet = new ProjectSheetPage(page);
+  await expect(sheet.heading()).toHaveText('Nouveau projet');
+  await expect(page.getByTestId('save-status')).toHaveText('Enregistré');
+  await page.evaluate(() => {
+    (window as any).commits = 0;
+    window.addEventListener('diagnostic-committed', () => (window as any).commits++);
+  });
+
+  // Typing is one write after the pause, not one per keystroke.
+  await sheet.field('Besoin').pressSequentially('Relier les gares');
+  await expect.poll(() => page.evaluate(() => (window as any).commits)).toBe(1);
+  await page.waitForTimeout(1_000);
+  expect(await page.evaluate(() => (window as any).commits)).toBe(1);
+
+  // Closed right after typing, before the pause ends: the crash journal keeps the text.
+  await sheet.field('Objectifs').pressSequentially('Une navette par heure');
+  const sheetUrl = page.url();
+  await page.close();
+  const again = await context.newPage();
+  await again.goto(sheetUrl);
+  const reopened = new ProjectSheetPage(again);
+  await expect(reopened.field('Besoin')).toHaveValue('Relier les gares');
+  await expect(reopened.field('Objectifs')).toHaveValue('Une navette par heure');
+});
+
+test('text typed in a project sheet just before leaving the diagnostic in the app is stored', async ({ page }) => {
+  const { base } = await QuestionnairePage.create(page, 'Hendaye');
+  await page.goto(`${base}/projets`);
+  await page.getByRole('button', { name: 'Créer une fiche projet vierge' }).click();
+  const sheet = new ProjectSheetPage(page);
+  await expect(sheet.heading()).toHaveText('Nouveau projet');
+  const sheetUrl = page.url();
+  // Leaving the diagnostic's pages ends its session while the typed text is still pending.
+  await sheet.field('Besoin').pressSequentially('Relier les gares');
+  await page.getByRole('link', { name: 'Mes diagnostics' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The commit ends after the pages are gone: it still reaches IndexedDB and clears the journal.
+  const journaled = () =>
+    page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('diagnostic-transfrontalier:journal:'))
+        .map((key) => localStorage.getItem(key))
+        .filter((edits) => edits !== '{}'),
+    );
+  await expect.poll(journaled).toEqual([]);
+  await page.goto(sheetUrl);
+  await expect(sheet.field('Besoin')).toHaveValue('Relier les gares');
 });
 
 test('answers given in two tabs both survive, and each tab shows the other one\'s change', async ({ page, context }) => {

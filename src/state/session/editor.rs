@@ -1,0 +1,280 @@
+//! The machinery behind a [`super::DiagnosticSession`]: the queue of edits, the crash journal,
+//! commits to IndexedDB one at a time, the typing pause, and the sync with other tabs.
+//!
+//! It is reference-counted rather than owned by the pages: a commit started as the pages are
+//! left (or the tab hidden) holds it until the write ends, so the journal is cleared and the
+//! other tabs are told. Signals of pages already left are set with `try_` (a no-op then).
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use domain::edit_queue::{AfterCommit, Change, EditQueue};
+use domain::{Answer, Diagnostic};
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::{Commit, SaveStatus, TYPING_DEBOUNCE_MS};
+use crate::platform::now_iso;
+use crate::storage::journal::{self, PendingEdits};
+use crate::storage::shared_repository;
+
+/// Name of the window event dispatched after each commit to IndexedDB.
+pub const COMMITTED_EVENT: &str = "diagnostic-committed";
+/// Name of the channel on which tabs announce committed changes.
+const CHANNEL_NAME: &str = "diagnostic-transfrontalier:changes";
+
+/// Edits, commits and tab sync of one diagnostic in this tab.
+pub struct Editor {
+    id: String,
+    diagnostic: RwSignal<Diagnostic>,
+    status: RwSignal<SaveStatus>,
+    queue: RefCell<EditQueue>,
+    timer: RefCell<Option<Timeout>>,
+    listeners: RefCell<Vec<EventListener>>,
+    channel: RefCell<Option<BroadcastLink>>,
+}
+
+/// The tab's broadcast channel and the closure that keeps its message handler alive.
+struct BroadcastLink {
+    channel: web_sys::BroadcastChannel,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+impl Drop for BroadcastLink {
+    fn drop(&mut self) {
+        self.channel.set_onmessage(None);
+        self.channel.close();
+    }
+}
+
+impl Editor {
+    /// Starts editing: listens for the page being hidden and for other tabs' commits.
+    pub fn start(
+        id: String,
+        diagnostic: RwSignal<Diagnostic>,
+        status: RwSignal<SaveStatus>,
+    ) -> Rc<Self> {
+        let editor = Rc::new(Editor {
+            id,
+            diagnostic,
+            status,
+            queue: RefCell::new(EditQueue::default()),
+            timer: RefCell::new(None),
+            listeners: RefCell::new(Vec::new()),
+            channel: RefCell::new(None),
+        });
+        editor.install_listeners();
+        editor
+    }
+
+    /// The id of the diagnostic.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Records an answer (or clears it with `None`).
+    pub fn set_answer(self: &Rc<Self>, question_id: &str, answer: Option<Answer>, commit: Commit) {
+        let now = now_iso();
+        self.diagnostic
+            .update(|diagnostic| diagnostic.set_answer(question_id, answer.clone(), &now));
+        self.queue.borrow_mut().set_answer(question_id, answer);
+        self.write_journal();
+        match commit {
+            Commit::Now => self.flush(),
+            Commit::AfterPause => self.schedule_flush(),
+        }
+    }
+
+    /// Applies a change other than an answer and commits it now.
+    pub fn apply(self: &Rc<Self>, change: Change) {
+        self.show_change(&change);
+        self.queue.borrow_mut().push_change(change);
+        self.flush();
+    }
+
+    /// Applies typed text, journals the typed item as `journal_item` records it, and commits
+    /// after the typing pause.
+    pub fn apply_typed(
+        self: &Rc<Self>,
+        change: Change,
+        journal_item: impl FnOnce(&Diagnostic, &mut PendingEdits),
+    ) {
+        self.show_change(&change);
+        {
+            let mut queue = self.queue.borrow_mut();
+            queue.push_change(change);
+            self.diagnostic
+                .with_untracked(|diagnostic| journal_item(diagnostic, queue.journal_mut()));
+        }
+        self.write_journal();
+        self.schedule_flush();
+    }
+
+    fn show_change(&self, change: &Change) {
+        let now = now_iso();
+        self.diagnostic.update(|diagnostic| {
+            change(diagnostic);
+            diagnostic.touch(&now);
+        });
+    }
+
+    /// Commits every pending edit now (after the commit in flight, if any).
+    pub fn flush(self: &Rc<Self>) {
+        self.timer.replace(None);
+        self.commit();
+    }
+
+    /// Flushes what is pending and stops listening (the pages of this diagnostic are left).
+    pub fn stop(self: &Rc<Self>) {
+        self.flush();
+        self.listeners.replace(Vec::new());
+    }
+
+    fn schedule_flush(self: &Rc<Self>) {
+        let editor = Rc::downgrade(self);
+        let timeout = Timeout::new(TYPING_DEBOUNCE_MS, move || {
+            if let Some(editor) = editor.upgrade() {
+                editor.flush();
+            }
+        });
+        // Replacing the previous timeout cancels it: only the last keystroke's pause counts.
+        self.timer.replace(Some(timeout));
+    }
+
+    fn write_journal(&self) {
+        journal::write(&self.id, self.queue.borrow().journal());
+    }
+
+    /// Writes what is pending in one transaction, unless a commit is in flight (then it
+    /// follows that one).
+    fn commit(self: &Rc<Self>) {
+        let Some(batch) = self.queue.borrow_mut().begin_commit() else {
+            return;
+        };
+        self.status.try_set(SaveStatus::Saving);
+        let editor = Rc::clone(self);
+        spawn_local(async move {
+            let now = now_iso();
+            let stored = match shared_repository().await {
+                Ok(repository) => {
+                    repository
+                        .update(&editor.id, |record| batch.apply(record, &now))
+                        .await
+                }
+                Err(error) => Err(error),
+            };
+            let next = editor.queue.borrow_mut().end_commit(&batch, stored.is_ok());
+            editor.write_journal();
+            match stored {
+                Ok(record) => {
+                    editor.show_record(record);
+                    editor.status.try_set(SaveStatus::Saved);
+                    editor.announce();
+                    signal_commit();
+                    // Once the user has something worth keeping, ask the browser to keep it.
+                    crate::pwa::request_persistence_once();
+                }
+                Err(error) => {
+                    editor.status.try_set(SaveStatus::Failed(error.to_string()));
+                }
+            }
+            match next {
+                AfterCommit::CommitAgain => editor.commit(),
+                AfterCommit::Reread => editor.reread(),
+                AfterCommit::Done => {}
+            }
+        });
+    }
+
+    /// Shows a stored record, with the edits still pending on top of it.
+    fn show_record(&self, mut record: Diagnostic) {
+        self.queue.borrow().show_on(&mut record);
+        self.diagnostic.try_set(record);
+    }
+
+    /// Re-reads the record after another tab changed it.
+    fn reread(self: &Rc<Self>) {
+        let editor = Rc::clone(self);
+        spawn_local(async move {
+            if let Ok(repository) = shared_repository().await {
+                if let Ok(record) = repository.get(&editor.id).await {
+                    editor.show_record(record);
+                }
+            }
+        });
+    }
+
+    fn announce(&self) {
+        if let Some(link) = self.channel.borrow().as_ref() {
+            let _ = link.channel.post_message(&self.id.as_str().into());
+        }
+    }
+
+    fn install_listeners(self: &Rc<Self>) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        // Weak: the listeners live in the editor, and must not keep it alive.
+        let editor = Rc::downgrade(self);
+        let flush = move || {
+            if let Some(editor) = editor.upgrade() {
+                editor.flush();
+            }
+        };
+        let on_hide = flush.clone();
+        let mut listeners = vec![EventListener::new(&window, "pagehide", move |_| on_hide())];
+        if let Some(document) = window.document() {
+            let hidden_document = document.clone();
+            listeners.push(EventListener::new(
+                &document,
+                "visibilitychange",
+                move |_| {
+                    if hidden_document.hidden() {
+                        flush();
+                    }
+                },
+            ));
+        }
+        self.listeners.replace(listeners);
+        self.channel
+            .replace(BroadcastLink::open(Rc::downgrade(self)));
+    }
+}
+
+impl BroadcastLink {
+    /// Opens the channel; a message naming this diagnostic makes the editor re-read it.
+    fn open(editor: Weak<Editor>) -> Option<BroadcastLink> {
+        let channel = web_sys::BroadcastChannel::new(CHANNEL_NAME).ok()?;
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let Some(editor) = editor.upgrade() else {
+                    return;
+                };
+                if event.data().as_string().as_deref() == Some(editor.id.as_str())
+                    && editor.queue.borrow_mut().other_tab_committed()
+                {
+                    editor.reread();
+                }
+            },
+        );
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Some(BroadcastLink {
+            channel,
+            _on_message: on_message,
+        })
+    }
+}
+
+/// Tells the page (benchmarks, tests) that a change reached IndexedDB: a `diagnostic-committed` event.
+fn signal_commit() {
+    if let (Some(window), Ok(event)) = (
+        web_sys::window(),
+        web_sys::CustomEvent::new(COMMITTED_EVENT),
+    ) {
+        let _ = window.dispatch_event(&event);
+    }
+}

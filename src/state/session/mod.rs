@@ -1,0 +1,131 @@
+//! The diagnostic being edited in this tab: autosave, crash journal, and sync with other tabs.
+//!
+//! Every edit is applied to the in-memory diagnostic at once, written to the crash journal
+//! synchronously, and committed to IndexedDB right away (choices) or after a short pause
+//! (typing: answers, and the text of project sheets and good practices); pending edits are
+//! flushed when a field loses focus, and when the page is hidden or closed. Each commit is a
+//! read-modify-write of the latest stored record, so two tabs never overwrite each other's
+//! answers; a commit is announced on a `BroadcastChannel` and the other tabs re-read the record.
+//! The order of commits is [`domain::edit_queue`]; the machinery is [`editor`].
+
+mod editor;
+
+use std::rc::Rc;
+
+use domain::edit_queue::Change;
+use domain::{Answer, Diagnostic};
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::platform::now_iso;
+use crate::storage::journal::{self, PendingEdits};
+use crate::storage::shared_repository;
+use editor::Editor;
+
+pub use editor::COMMITTED_EVENT;
+
+/// Pause after the last keystroke before typed text is committed.
+pub const TYPING_DEBOUNCE_MS: u32 = 300;
+
+/// Where the autosave stands, shown discreetly to the user.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    /// Nothing changed since the page opened.
+    Idle,
+    /// Changes are being written.
+    Saving,
+    /// Every change is stored on this device.
+    Saved,
+    /// The last write failed; the changes stay in memory (and in the journal).
+    Failed(String),
+}
+
+/// How soon an edit is committed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Commit {
+    /// Now (a click on a choice).
+    Now,
+    /// After a short pause (typing), or when the field loses focus.
+    AfterPause,
+}
+
+/// Handle on the diagnostic being edited, provided as context to the pages of a diagnostic.
+#[derive(Clone, Copy)]
+pub struct DiagnosticSession {
+    /// The diagnostic as this tab sees it: stored record plus edits not yet committed.
+    pub diagnostic: RwSignal<Diagnostic>,
+    /// Where the autosave stands.
+    pub status: RwSignal<SaveStatus>,
+    // Shared with the commits in flight, which end after the pages are left.
+    editor: StoredValue<Rc<Editor>, LocalStorage>,
+}
+
+/// Loads a diagnostic for editing, first replaying any edit left in the crash journal.
+pub async fn load_for_editing(id: &str) -> Result<Diagnostic, AppError> {
+    let repository = shared_repository().await?;
+    let journaled = journal::read(id);
+    if journaled.is_empty() {
+        return Ok(repository.get(id).await?);
+    }
+    let now = now_iso();
+    let replayed = repository
+        .update(id, |diagnostic| journaled.replay(diagnostic, &now))
+        .await?;
+    journal::write(id, &PendingEdits::default());
+    Ok(replayed)
+}
+
+impl DiagnosticSession {
+    /// Starts editing a loaded diagnostic: installs the flush-on-hide listeners and the tab sync.
+    pub fn start(diagnostic: Diagnostic) -> Self {
+        let id = diagnostic.id.clone();
+        let diagnostic = RwSignal::new(diagnostic);
+        let status = RwSignal::new(SaveStatus::Idle);
+        DiagnosticSession {
+            diagnostic,
+            status,
+            editor: StoredValue::new_local(Editor::start(id, diagnostic, status)),
+        }
+    }
+
+    fn editor(&self) -> Rc<Editor> {
+        self.editor.get_value()
+    }
+
+    /// The id of the diagnostic.
+    pub fn id(&self) -> String {
+        self.editor().id().to_string()
+    }
+
+    /// Records an answer (or clears it with `None`).
+    pub fn set_answer(&self, question_id: &str, answer: Option<Answer>, commit: Commit) {
+        self.editor().set_answer(question_id, answer, commit);
+    }
+
+    /// Applies a change other than an answer (a theme "non concerné", a note, completion, a
+    /// project sheet added or removed) and stores it at once.
+    pub fn apply(&self, change: impl Fn(&mut Diagnostic) + 'static) {
+        self.editor().apply(Rc::new(change) as Change);
+    }
+
+    /// Applies text typed in a project sheet or a good practice: shown at once, journaled as
+    /// `journal_item` records it (the item's whole state), committed after the typing pause.
+    pub fn apply_typed(
+        &self,
+        change: impl Fn(&mut Diagnostic) + 'static,
+        journal_item: impl FnOnce(&Diagnostic, &mut PendingEdits),
+    ) {
+        self.editor()
+            .apply_typed(Rc::new(change) as Change, journal_item);
+    }
+
+    /// Commits every pending edit now.
+    pub fn flush(&self) {
+        self.editor().flush();
+    }
+
+    /// Flushes what is pending and stops listening (the pages of this diagnostic are left).
+    pub fn stop(&self) {
+        self.editor().stop();
+    }
+}
