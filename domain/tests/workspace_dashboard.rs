@@ -7,7 +7,7 @@ use common::questionnaire;
 use domain::diagnostic::profile_ids;
 use domain::questionnaire::{ObstacleType, SUPPORT_REQUESTS_ID, TRAINING_INTERESTS_ID};
 use domain::report::ReportData;
-use domain::workspace::{build_dashboard, territory_rows, Dashboard};
+use domain::workspace::{build_dashboard, good_practices_of, territory_rows, Dashboard};
 use domain::{Answer, Diagnostic};
 
 const T: &str = "2026-02-01T09:00:00Z";
@@ -181,9 +181,12 @@ fn obstacles_expectations_and_unknowns_are_ranked() {
 
 #[test]
 fn good_practices_name_their_commune_and_theme() {
-    let dashboard = dashboard(&sample());
-    assert_eq!(dashboard.good_practices.len(), 1);
-    let practice = &dashboard.good_practices[0];
+    let diagnostics = sample();
+    let data = ReportData::embedded().expect("data");
+    let rows = territory_rows(&data, questionnaire(), &diagnostics, &[]);
+    let practices = good_practices_of(questionnaire(), &diagnostics, &rows);
+    assert_eq!(practices.len(), 1);
+    let practice = &practices[0];
     assert_eq!(practice.commune, "Commune 1");
     assert_eq!(practice.theme_title.as_deref(), Some("Mobilité"));
 }
@@ -195,5 +198,16 @@ fn the_dashboard_can_cover_only_the_rows_a_query_kept() {
     let rows = territory_rows(&data, questionnaire(), &diagnostics, &[]);
     let dashboard = build_dashboard(questionnaire(), &diagnostics, rows.iter().skip(1));
     assert_eq!(dashboard.territories, 2);
-    assert!(dashboard.good_practices.is_empty());
+    assert!(good_practices_of(questionnaire(), &diagnostics, rows.iter().skip(1)).is_empty());
+}
+
+#[test]
+fn the_dashboard_does_not_depend_on_the_order_of_the_rows() {
+    let diagnostics = sample();
+    let data = ReportData::embedded().expect("data");
+    let rows = territory_rows(&data, questionnaire(), &diagnostics, &[]);
+    assert_eq!(
+        build_dashboard(questionnaire(), &diagnostics, rows.iter()),
+        build_dashboard(questionnaire(), &diagnostics, rows.iter().rev())
+    );
 }

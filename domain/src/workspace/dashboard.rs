@@ -107,8 +107,6 @@ pub struct Dashboard {
     pub training_interests: Vec<RankedItem>,
     /// Kinds of support requested, most wanted first ("aucun" left out).
     pub support_requests: Vec<RankedItem>,
-    /// Good practices, in the order of the rows.
-    pub good_practices: Vec<GoodPracticeEntry>,
     /// Questions answered "ne sait pas", most reported first.
     pub unknowns: Vec<RankedItem>,
 }
@@ -175,7 +173,8 @@ fn percent(share: f64) -> u8 {
 }
 
 /// The dashboard of the given rows (all of them, or those a query kept); each row reads its
-/// diagnostic by id, and rows without one count in the scores only.
+/// diagnostic by id, and rows without one count in the scores only. The order of the rows does
+/// not matter, so a table sorted again needs no new dashboard.
 pub fn build_dashboard<'r>(
     questionnaire: &Questionnaire,
     diagnostics: &[Diagnostic],
@@ -189,7 +188,6 @@ pub fn build_dashboard<'r>(
     let mut unknowns: HashMap<&str, usize> = HashMap::new();
     let mut training: HashMap<&str, usize> = HashMap::new();
     let mut support: HashMap<&str, usize> = HashMap::new();
-    let mut good_practices = Vec::new();
     for row in rows {
         all.add(row);
         for (code, name) in row.country_codes.iter().zip(&row.countries) {
@@ -224,19 +222,6 @@ pub fn build_dashboard<'r>(
         }
         count_choices(diagnostic, TRAINING_INTERESTS_ID, &mut training);
         count_choices(diagnostic, SUPPORT_REQUESTS_ID, &mut support);
-        good_practices.extend(diagnostic.good_practices.iter().map(|practice| {
-            GoodPracticeEntry {
-                diagnostic_id: row.diagnostic_id.clone(),
-                commune: row.commune.clone(),
-                title: practice.title.clone(),
-                theme_id: practice.theme_id.clone(),
-                theme_title: practice
-                    .theme_id
-                    .as_deref()
-                    .and_then(|id| questionnaire.step(id))
-                    .map(|s| s.title.clone()),
-            }
-        }));
     }
     let mut obstacles: Vec<ObstacleCount> = obstacles
         .into_iter()
@@ -269,9 +254,39 @@ pub fn build_dashboard<'r>(
         obstacles,
         training_interests: rank_options(questionnaire, TRAINING_INTERESTS_ID, &training),
         support_requests: rank_options(questionnaire, SUPPORT_REQUESTS_ID, &support),
-        good_practices,
         unknowns: rank_unknowns(questionnaire, &unknowns),
     }
+}
+
+/// The good practices the towns of the given rows declared, in the order of the rows (a sorted
+/// table lists them in its order).
+pub fn good_practices_of<'r>(
+    questionnaire: &Questionnaire,
+    diagnostics: &[Diagnostic],
+    rows: impl IntoIterator<Item = &'r TerritoryRow>,
+) -> Vec<GoodPracticeEntry> {
+    let by_id: HashMap<&str, &Diagnostic> =
+        diagnostics.iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut entries = Vec::new();
+    for row in rows {
+        let Some(diagnostic) = by_id.get(row.diagnostic_id.as_str()) else {
+            continue;
+        };
+        entries.extend(diagnostic.good_practices.iter().map(|practice| {
+            GoodPracticeEntry {
+                diagnostic_id: row.diagnostic_id.clone(),
+                commune: row.commune.clone(),
+                title: practice.title.clone(),
+                theme_id: practice.theme_id.clone(),
+                theme_title: practice
+                    .theme_id
+                    .as_deref()
+                    .and_then(|id| questionnaire.step(id))
+                    .map(|s| s.title.clone()),
+            }
+        }));
+    }
+    entries
 }
 
 fn count_choices<'d>(

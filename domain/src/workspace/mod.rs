@@ -24,8 +24,8 @@ pub mod text;
 pub use bulk::{plan_bulk, BulkPlan, BulkSummary, FileOutcome, FileReport};
 pub use csv_export::{good_practices_csv, territories_csv, CsvError};
 pub use dashboard::{
-    build_dashboard, BorderScores, Dashboard, GoodPracticeEntry, ObstacleCount, RankedItem,
-    ThemeAverage,
+    build_dashboard, good_practices_of, BorderScores, Dashboard, GoodPracticeEntry, ObstacleCount,
+    RankedItem, ThemeAverage,
 };
 pub use feedback::{check_feedback, new_feedback, FeedbackError};
 pub use normalize::normalize_for_search;

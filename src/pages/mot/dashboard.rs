@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
-use domain::workspace::{build_dashboard, Dashboard, RankedItem};
+use domain::workspace::{
+    build_dashboard, good_practices_of, Dashboard, GoodPracticeEntry, RankedItem,
+};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -23,9 +25,29 @@ pub fn DashboardPanel(workspace: Arc<WorkspaceData>, matching: Memo<Vec<usize>>)
     let Ok(questionnaire) = questionnaire() else {
         return view! { <ErrorNotice message="Questionnaire indisponible."/> }.into_any();
     };
-    let dashboard = Memo::new(move |_| {
+    // The figures do not depend on the order of the rows: keyed on the set of matching rows,
+    // they are not rebuilt (nor redrawn) when the table is only sorted again.
+    let matching_set = Memo::new(move |_| {
+        let mut positions = matching.get();
+        positions.sort_unstable();
+        positions
+    });
+    let dashboard = {
+        let workspace = workspace.clone();
+        Memo::new(move |_| {
+            matching_set.with(|positions| {
+                build_dashboard(
+                    questionnaire,
+                    &workspace.diagnostics,
+                    rows_at(&workspace, positions),
+                )
+            })
+        })
+    };
+    // Good practices follow the table's order.
+    let practices = Memo::new(move |_| {
         matching.with(|positions| {
-            build_dashboard(
+            good_practices_of(
                 questionnaire,
                 &workspace.diagnostics,
                 rows_at(&workspace, positions),
@@ -37,6 +59,7 @@ pub fn DashboardPanel(workspace: Arc<WorkspaceData>, matching: Memo<Vec<usize>>)
             <h2 id="mot-tableau-de-bord">"Tableau de bord"</h2>
             <p>"Calculé sur tous les territoires retenus par la recherche et les filtres du tableau, y compris ceux que le tableau n'affiche pas encore."</p>
             {move || view! { <DashboardBody dashboard=dashboard.get()/> }}
+            {move || view! { <GoodPractices practices=practices.get()/> }}
         </section>
     }
     .into_any()
@@ -127,16 +150,25 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
         <RankedList items=dashboard.training_interests.clone() empty="Aucune formation demandée."/>
         <h3>"Appuis demandés"</h3>
         <RankedList items=dashboard.support_requests.clone() empty="Aucun appui demandé."/>
+        <h3>"Questions le plus souvent sans réponse"</h3>
+        <p class="field-help">"Les questions auxquelles les communes ont le plus souvent répondu « ne sait pas »."</p>
+        <RankedList items=dashboard.unknowns.clone() empty="Aucune réponse « ne sait pas »."/>
+    }
+}
+
+/// The good practices declared, the first ones in the table's order.
+#[component]
+fn GoodPractices(practices: Vec<GoodPracticeEntry>) -> impl IntoView {
+    view! {
         <h3>"Bonnes pratiques"</h3>
-        {if dashboard.good_practices.is_empty() {
+        {if practices.is_empty() {
             view! { <p>"Aucune bonne pratique déclarée."</p> }.into_any()
         } else {
-            let count = dashboard.good_practices.len();
+            let count = practices.len();
             view! {
                 <p>{format!("{count} bonne(s) pratique(s) déclarée(s) ; la liste complète est dans le CSV.")}</p>
                 <ul class="ranked">
-                    {dashboard
-                        .good_practices
+                    {practices
                         .into_iter()
                         .take(TOP)
                         .map(|p| view! {
@@ -151,9 +183,6 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
             }
             .into_any()
         }}
-        <h3>"Questions le plus souvent sans réponse"</h3>
-        <p class="field-help">"Les questions auxquelles les communes ont le plus souvent répondu « ne sait pas »."</p>
-        <RankedList items=dashboard.unknowns.clone() empty="Aucune réponse « ne sait pas »."/>
     }
 }
 

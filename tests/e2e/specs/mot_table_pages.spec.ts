@@ -52,11 +52,17 @@ test('230 territories: a page of 100 rows, more on demand, dashboard and CSV ove
   expect(await mot.column('Commune')).toEqual(rows.map((row) => row[0]));
   await expectNoSeriousA11yViolations(page);
 
-  // A new sort starts again from the first page, in the new order.
+  // A new sort starts again from the first page, in the new order. The dashboard's figures do
+  // not depend on the order: they stay as they were, not even drawn again.
+  const overall = page.getByTestId('dashboard-overall');
+  const overallText = await overall.textContent();
+  const overallNode = await overall.elementHandle();
   const header = mot.table.locator('thead th').filter({ hasText: 'Score global' });
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'ascending');
   await expect(mot.rows).toHaveCount(PAGE);
+  expect(await overallNode!.evaluate((node) => node.isConnected)).toBe(true);
+  await expect(overall).toHaveText(overallText!);
   const scores = (await mot.column('Score global')).filter((cell) => cell !== '—').map((cell) => parseInt(cell, 10));
   expect(scores).toEqual([...scores].sort((a, b) => a - b));
 
