@@ -76,3 +76,54 @@ async fn text_typed_in_a_project_sheet_is_replayed_after_a_crash() {
     assert_eq!(stored, opened);
     assert!(journal::read(&diagnostic.id).is_empty());
 }
+
+fn write_raw(diagnostic_id: &str, text: &str) {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage")
+        .set_item(
+            &format!("diagnostic-transfrontalier:journal:{diagnostic_id}"),
+            text,
+        )
+        .expect("written");
+}
+
+#[wasm_bindgen_test]
+fn a_journal_of_the_earlier_format_is_read_as_answers() {
+    let id = new_uuid();
+    // What the app wrote before sheets were journaled: a bare map of answers by question id.
+    write_raw(
+        &id,
+        r#"{"profil_id_pvd":{"kind":"text","value":"pvd-08-01-1"},"q2":null}"#,
+    );
+    let read = journal::read(&id);
+    assert_eq!(
+        read.answers.get("profil_id_pvd"),
+        Some(&Some(Answer::Text("pvd-08-01-1".into())))
+    );
+    assert_eq!(
+        read.answers.get("q2"),
+        Some(&None),
+        "a cleared answer stays cleared"
+    );
+    assert!(read.project_sheets.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn a_cleared_answer_and_a_typed_sheet_round_trip_and_a_damaged_journal_is_ignored() {
+    let id = new_uuid();
+    let mut edits = PendingEdits::default();
+    edits.answers.insert("q2".into(), None);
+    let sheet = ProjectSheet {
+        id: "s1".into(),
+        need: "Relier les gares".into(),
+        ..ProjectSheet::default()
+    };
+    edits.project_sheets.insert("s1".into(), sheet);
+    journal::write(&id, &edits);
+    assert_eq!(journal::read(&id), edits);
+    for damaged in ["{\"answers\": 3", "[1, 2]", "", "null"] {
+        write_raw(&id, damaged);
+        assert!(journal::read(&id).is_empty(), "{damaged:?}");
+    }
+}

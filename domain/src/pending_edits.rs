@@ -16,7 +16,7 @@ use crate::{Answer, Diagnostic};
 /// Edits of one diagnostic not yet committed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 // Unknown fields are refused so that a journal in the earlier format (a bare map of answers by
-// question id) is never read as an empty one; `from_journal_json` then reads it as answers.
+// question id) is never read as an empty one; the app then reads it with `from_answers`.
 #[serde(deny_unknown_fields)]
 pub struct PendingEdits {
     /// Answers by question id (`None` clears the answer).
@@ -31,20 +31,22 @@ pub struct PendingEdits {
 }
 
 impl PendingEdits {
+    /// The names of the fields of a journal in this format; a journal with another key is of
+    /// the earlier format (some JSON readers do not report unknown fields).
+    pub const FIELDS: [&'static str; 3] = ["answers", "project_sheets", "good_practices"];
+
     /// No edit at all.
     pub fn is_empty(&self) -> bool {
         self.answers.is_empty() && self.project_sheets.is_empty() && self.good_practices.is_empty()
     }
 
-    /// Reads a crash journal: this format, or the earlier one (a map of answers by question id).
-    /// `None` when it is neither (a damaged journal is ignored rather than replayed).
-    pub fn from_journal_json(json: &str) -> Option<PendingEdits> {
-        serde_json::from_str(json).ok().or_else(|| {
-            serde_json::from_str(json).ok().map(|answers| PendingEdits {
-                answers,
-                ..PendingEdits::default()
-            })
-        })
+    /// Edits of answers only: how a journal of the earlier format (a bare map of answers by
+    /// question id) is read.
+    pub fn from_answers(answers: BTreeMap<String, Option<Answer>>) -> PendingEdits {
+        PendingEdits {
+            answers,
+            ..PendingEdits::default()
+        }
     }
 
     /// Sets the pending answers on a diagnostic.
@@ -126,36 +128,49 @@ mod tests {
             .insert("s1".into(), typed_sheet("s1", "Aller à Irun"));
         assert!(!edits.is_empty());
         let json = serde_json::to_string(&edits).unwrap();
-        assert_eq!(PendingEdits::from_journal_json(&json), Some(edits));
+        assert_eq!(serde_json::from_str::<PendingEdits>(&json).unwrap(), edits);
         let empty = serde_json::to_string(&PendingEdits::default()).unwrap();
         assert_eq!(empty, "{}");
-        assert_eq!(
-            PendingEdits::from_journal_json(&empty),
-            Some(PendingEdits::default())
-        );
+        assert!(serde_json::from_str::<PendingEdits>(&empty)
+            .unwrap()
+            .is_empty());
     }
 
     #[test]
-    fn a_journal_of_the_earlier_format_is_read_as_answers() {
+    fn the_field_names_are_those_written() {
+        let mut edits = PendingEdits::default();
+        edits.answers.insert("q1".into(), None);
+        edits
+            .project_sheets
+            .insert("s1".into(), typed_sheet("s1", "Aller à Irun"));
+        edits
+            .good_practices
+            .insert("p1".into(), GoodPractice::default());
+        let value = serde_json::to_value(&edits).unwrap();
+        let keys: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = PendingEdits::FIELDS.to_vec();
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
+    }
+
+    #[test]
+    fn a_journal_of_the_earlier_format_is_not_taken_for_this_one() {
         let mut answers = BTreeMap::new();
         answers.insert(
             "profil_id_pvd".to_string(),
             Some(Answer::Text("pvd-08-01-1".into())),
         );
-        answers.insert("q2".to_string(), None);
-        // What the app wrote before sheets were journaled: the bare map.
+        // What the app wrote before sheets were journaled: the bare map of answers.
         let earlier = serde_json::to_string(&answers).unwrap();
-        assert!(earlier.starts_with("{\"profil_id_pvd\":{"), "{earlier}");
-        let read = PendingEdits::from_journal_json(&earlier).unwrap();
+        assert!(serde_json::from_str::<PendingEdits>(&earlier).is_err());
+        let read = PendingEdits::from_answers(serde_json::from_str(&earlier).unwrap());
         assert_eq!(read.answers, answers);
         assert!(read.project_sheets.is_empty());
-    }
-
-    #[test]
-    fn a_damaged_journal_is_ignored() {
-        assert_eq!(PendingEdits::from_journal_json("{\"answers\": 3"), None);
-        assert_eq!(PendingEdits::from_journal_json("[1, 2]"), None);
-        assert_eq!(PendingEdits::from_journal_json(""), None);
     }
 
     #[test]

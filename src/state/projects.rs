@@ -2,6 +2,8 @@
 //! projet") and good practices. Every change goes through the editing session, so it is stored
 //! like an answer: a choice at once, typed text after a short pause (journaled meanwhile).
 
+use std::rc::Rc;
+
 use domain::project::{GoodPractice, ProjectSheet};
 use domain::report::{build_report, project_sheet_from_opportunity, Report};
 use domain::Diagnostic;
@@ -89,6 +91,16 @@ pub fn update_sheet(
     commit: Commit,
     change: impl Fn(&mut ProjectSheet) + 'static,
 ) {
+    // One copy of the code below for every caller's closure would cost the download.
+    update_sheet_boxed(session, sheet_id, commit, Rc::new(change));
+}
+
+fn update_sheet_boxed(
+    session: DiagnosticSession,
+    sheet_id: &str,
+    commit: Commit,
+    change: Rc<dyn Fn(&mut ProjectSheet)>,
+) {
     let sheet_id = sheet_id.to_string();
     let now = now_iso();
     let target = sheet_id.clone();
@@ -106,7 +118,9 @@ pub fn update_sheet(
         Commit::Now => session.apply(change),
         Commit::AfterPause => session.apply_typed(change, move |diagnostic, pending| {
             if let Some(sheet) = diagnostic.project_sheets.iter().find(|s| s.id == sheet_id) {
-                pending.project_sheets.insert(sheet_id, sheet.clone());
+                pending
+                    .project_sheets
+                    .insert(sheet_id.clone(), sheet.clone());
             }
         }),
     }
@@ -146,6 +160,16 @@ pub fn update_good_practice(
     commit: Commit,
     change: impl Fn(&mut GoodPractice) + 'static,
 ) {
+    // One copy of the code below for every caller's closure would cost the download.
+    update_good_practice_boxed(session, practice_id, commit, Rc::new(change));
+}
+
+fn update_good_practice_boxed(
+    session: DiagnosticSession,
+    practice_id: &str,
+    commit: Commit,
+    change: Rc<dyn Fn(&mut GoodPractice)>,
+) {
     let practice_id = practice_id.to_string();
     let now = now_iso();
     let target = practice_id.clone();
@@ -167,7 +191,9 @@ pub fn update_good_practice(
                 .iter()
                 .find(|p| p.id == practice_id)
             {
-                pending.good_practices.insert(practice_id, practice.clone());
+                pending
+                    .good_practices
+                    .insert(practice_id.clone(), practice.clone());
             }
         }),
     }

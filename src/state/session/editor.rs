@@ -101,7 +101,7 @@ impl Editor {
     pub fn apply_typed(
         self: &Rc<Self>,
         change: Change,
-        journal_item: impl FnOnce(&Diagnostic, &mut PendingEdits),
+        journal_item: &dyn Fn(&Diagnostic, &mut PendingEdits),
     ) {
         self.show_change(&change);
         {

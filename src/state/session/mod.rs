@@ -113,10 +113,10 @@ impl DiagnosticSession {
     pub fn apply_typed(
         &self,
         change: impl Fn(&mut Diagnostic) + 'static,
-        journal_item: impl FnOnce(&Diagnostic, &mut PendingEdits),
+        journal_item: impl Fn(&Diagnostic, &mut PendingEdits),
     ) {
         self.editor()
-            .apply_typed(Rc::new(change) as Change, journal_item);
+            .apply_typed(Rc::new(change) as Change, &journal_item);
     }
 
     /// Commits every pending edit now.
