@@ -2,6 +2,7 @@
 //! name, and pages of the most recently changed. A town keeps a few diagnostics; MOT's device
 //! keeps every town's after an import, up to thousands, which the page must not render at once.
 
+use crate::listing::{count_of, next_page};
 use crate::report::fr_grouped_number;
 use crate::workspace::normalize_for_search;
 use crate::Diagnostic;
@@ -30,17 +31,12 @@ pub fn search_positions(diagnostics: &[Diagnostic], search: &str) -> Vec<usize> 
 
 /// How many more a "show more" button would add, given how many are shown and match.
 pub fn next_page_size(shown: usize, matching: usize) -> usize {
-    matching.saturating_sub(shown).min(PAGE_SIZE)
+    next_page(shown, matching, PAGE_SIZE)
 }
 
 /// "1 diagnostic", "12 diagnostics", "1 000 diagnostics" (French grouping).
 pub fn count_diagnostics(count: usize) -> String {
-    let number = fr_grouped_number(count as f64);
-    if count == 1 {
-        format!("{number} diagnostic")
-    } else {
-        format!("{number} diagnostics")
-    }
+    count_of(count, "diagnostic", "diagnostics")
 }
 
 /// What the list shows, in one sentence for its status line: how many of all, or how many

@@ -9,6 +9,7 @@ pub mod bundle;
 pub mod diagnostic;
 pub mod diagnostic_list;
 pub mod edit_queue;
+pub mod listing;
 pub mod pending_edits;
 pub mod project;
 pub mod questionnaire;

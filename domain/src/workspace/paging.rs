@@ -3,6 +3,7 @@
 //! page for seconds on a modest computer. The search, filters, dashboard and CSV downloads still
 //! cover every matching territory; only the rows drawn are limited.
 
+use crate::listing::{count_of, next_page};
 use crate::report::fr_grouped_number;
 
 /// How many rows the table shows at first, and how many more each "show more" adds.
@@ -10,17 +11,12 @@ pub const TABLE_PAGE_SIZE: usize = 100;
 
 /// How many more rows a "show more" button would add, given how many are shown and match.
 pub fn more_rows(shown: usize, matching: usize) -> usize {
-    matching.saturating_sub(shown).min(TABLE_PAGE_SIZE)
+    next_page(shown, matching, TABLE_PAGE_SIZE)
 }
 
 /// "1 territoire", "12 territoires", "1 000 territoires" (French grouping).
 pub fn count_territories(count: usize) -> String {
-    let number = fr_grouped_number(count as f64);
-    if count == 1 {
-        format!("{number} territoire")
-    } else {
-        format!("{number} territoires")
-    }
+    count_of(count, "territoire", "territoires")
 }
 
 /// The table's status line: how many territories match of all, and, when they do not all fit,
