@@ -68,6 +68,35 @@ test('text typed in a project sheet just before leaving the diagnostic in the ap
   await expect(sheet.field('Besoin')).toHaveValue('Relier les gares');
 });
 
+test('text typed in two tabs into the same project sheet both survive', async ({ page, context }) => {
+  const { base } = await QuestionnairePage.create(page, 'Hendaye');
+  await page.goto(`${base}/projets`);
+  await page.getByRole('button', { name: 'Créer une fiche projet vierge' }).click();
+  const tabA = new ProjectSheetPage(page);
+  await expect(tabA.heading()).toHaveText('Nouveau projet');
+  const sheetUrl = page.url();
+  const other = await context.newPage();
+  await other.goto(sheetUrl);
+  const tabB = new ProjectSheetPage(other);
+  await expect(tabB.heading()).toHaveText('Nouveau projet');
+
+  await tabA.field('Besoin').fill('Besoin écrit dans A');
+  await tabB.field('Objectifs').fill('Objectifs écrits dans B');
+  await tabA.field('Titre du projet').fill('Navette Hendaye – Irun');
+  await tabB.field('Calendrier').fill('2027');
+  await expect(page.getByTestId('save-status')).toHaveText('Enregistré');
+  await expect(other.getByTestId('save-status')).toHaveText('Enregistré');
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':journal:')).length)).toBe(0);
+
+  const fresh = await context.newPage();
+  await fresh.goto(sheetUrl);
+  const shown = new ProjectSheetPage(fresh);
+  await expect(shown.field('Titre du projet')).toHaveValue('Navette Hendaye – Irun');
+  await expect(shown.field('Besoin')).toHaveValue('Besoin écrit dans A');
+  await expect(shown.field('Objectifs')).toHaveValue('Objectifs écrits dans B');
+  await expect(shown.field('Calendrier')).toHaveValue('2027');
+});
+
 test('answers given in two tabs both survive, and each tab shows the other one\'s change', async ({ page, context }) => {
   const { base } = await QuestionnairePage.create(page, 'Givet');
   const tabA = new QuestionnairePage(page);
