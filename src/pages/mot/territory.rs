@@ -140,8 +140,8 @@ fn ReviewPanel(review: RwSignal<MotReview>) -> impl IntoView {
                 multiline=true
                 initial=initial.1
                 on_change=Callback::new(move |text: String| {
-                    // Saved at each keystroke: a small record written whole, in order (the last write wins),
-                    // so nothing typed is lost.
+                    // Saved at each keystroke: a small record written whole, in order (the
+                    // last write wins), so nothing typed is lost.
                     review.update(|r| r.set_notes(&text, &now_iso()));
                     save();
                 })
