@@ -2,7 +2,7 @@
 
 use border_diagnostic::platform::new_uuid;
 use border_diagnostic::state::session::load_for_editing;
-use border_diagnostic::storage::journal::{self, PendingEdits};
+use border_diagnostic::storage::journal::{Journaled, PendingEdits, TabJournal};
 use border_diagnostic::storage::shared_repository;
 use domain::project::ProjectSheet;
 use domain::{Answer, Diagnostic};
@@ -10,19 +10,84 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen_test]
-fn journaled_edits_read_back_and_clear() {
-    let id = new_uuid();
-    assert!(journal::read(&id).is_empty());
+/// The edits of every entry journaled for a diagnostic.
+fn read(diagnostic_id: &str) -> Vec<PendingEdits> {
+    Journaled::read(diagnostic_id).edits().cloned().collect()
+}
+
+fn answer(question_id: &str, text: &str) -> PendingEdits {
     let mut edits = PendingEdits::default();
     edits
         .answers
-        .insert("q1".into(), Some(Answer::Text("tapé juste avant".into())));
+        .insert(question_id.into(), Some(Answer::Text(text.into())));
+    edits
+}
+
+#[wasm_bindgen_test]
+fn journaled_edits_read_back_and_clear() {
+    let id = new_uuid();
+    assert!(Journaled::read(&id).is_empty());
+    let mut edits = answer("q1", "tapé juste avant");
     edits.answers.insert("q2".into(), None);
-    journal::write(&id, &edits);
-    assert_eq!(journal::read(&id), edits);
-    journal::write(&id, &PendingEdits::default());
-    assert!(journal::read(&id).is_empty());
+    let tab = TabJournal::new(&id);
+    tab.write(&edits);
+    assert_eq!(read(&id), vec![edits]);
+    tab.write(&PendingEdits::default());
+    assert!(Journaled::read(&id).is_empty());
+    assert!(read(&id).is_empty(), "an empty entry is removed, not kept");
+}
+
+#[wasm_bindgen_test]
+fn a_tab_that_commits_does_not_clear_what_another_tab_journaled() {
+    let id = new_uuid();
+    let tab_a = TabJournal::new(&id);
+    let tab_b = TabJournal::new(&id);
+    tab_a.write(&answer("gov_convention_detail", "Convention A"));
+    tab_b.write(&answer("gov_obstacle_detail", "Obstacle B"));
+    // Tab A's text is committed: its entry empties, tab B's stays.
+    tab_a.write(&PendingEdits::default());
+    assert_eq!(read(&id), vec![answer("gov_obstacle_detail", "Obstacle B")]);
+    // Another diagnostic whose id starts the same is not mixed in.
+    TabJournal::new(&format!("{id}0")).write(&answer("q1", "ailleurs"));
+    assert_eq!(read(&id).len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn clearing_leaves_an_entry_a_live_tab_rewrote_since_it_was_read() {
+    let id = new_uuid();
+    let tab_a = TabJournal::new(&id);
+    let tab_b = TabJournal::new(&id);
+    tab_a.write(&answer("q1", "a"));
+    tab_b.write(&answer("q2", "b"));
+    let journaled = Journaled::read(&id);
+    // While the journal is replayed, tab B types on.
+    tab_b.write(&answer("q2", "b, puis plus"));
+    journaled.clear();
+    assert_eq!(read(&id), vec![answer("q2", "b, puis plus")]);
+}
+
+#[wasm_bindgen_test]
+async fn opening_a_diagnostic_replays_the_entries_of_every_tab() {
+    let repository = shared_repository().await.expect("storage opens");
+    let diagnostic = Diagnostic::new(new_uuid(), "Givet", "2026-01-01T00:00:00.000Z", "q", 1);
+    repository.create(&diagnostic).await.expect("create");
+    TabJournal::new(&diagnostic.id).write(&answer("gov_convention_detail", "Convention A"));
+    TabJournal::new(&diagnostic.id).write(&answer("gov_obstacle_detail", "Obstacle B"));
+
+    let opened = load_for_editing(&diagnostic.id).await.expect("opens");
+    for (question, text) in [
+        ("gov_convention_detail", "Convention A"),
+        ("gov_obstacle_detail", "Obstacle B"),
+    ] {
+        assert_eq!(
+            opened.answers.get(question),
+            Some(&Answer::Text(text.into()))
+        );
+    }
+    assert!(
+        read(&diagnostic.id).is_empty(),
+        "the journal is cleared once replayed"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -35,7 +100,7 @@ async fn opening_a_diagnostic_replays_its_journal_into_storage() {
         "profil_id_pvd".into(),
         Some(Answer::Text("pvd-08-01-1".into())),
     );
-    journal::write(&diagnostic.id, &edits);
+    TabJournal::new(&diagnostic.id).write(&edits);
 
     let opened = load_for_editing(&diagnostic.id).await.expect("opens");
     assert_eq!(
@@ -45,7 +110,7 @@ async fn opening_a_diagnostic_replays_its_journal_into_storage() {
     let stored = repository.get(&diagnostic.id).await.expect("stored");
     assert_eq!(stored, opened);
     assert!(
-        journal::read(&diagnostic.id).is_empty(),
+        Journaled::read(&diagnostic.id).is_empty(),
         "the journal is cleared once replayed"
     );
 }
@@ -68,13 +133,13 @@ async fn text_typed_in_a_project_sheet_is_replayed_after_a_crash() {
         ..sheet.clone()
     };
     edits.project_sheets.insert(sheet.id.clone(), typed.clone());
-    journal::write(&diagnostic.id, &edits);
+    TabJournal::new(&diagnostic.id).write(&edits);
 
     let opened = load_for_editing(&diagnostic.id).await.expect("opens");
     assert_eq!(opened.project_sheets, vec![typed]);
     let stored = repository.get(&diagnostic.id).await.expect("stored");
     assert_eq!(stored, opened);
-    assert!(journal::read(&diagnostic.id).is_empty());
+    assert!(Journaled::read(&diagnostic.id).is_empty());
 }
 
 fn write_raw(diagnostic_id: &str, text: &str) {
@@ -89,14 +154,17 @@ fn write_raw(diagnostic_id: &str, text: &str) {
 }
 
 #[wasm_bindgen_test]
-fn a_journal_of_the_earlier_format_is_read_as_answers() {
+fn a_journal_of_the_earlier_formats_is_read_as_answers() {
     let id = new_uuid();
-    // What the app wrote before sheets were journaled: a bare map of answers by question id.
+    // What the app wrote before sheets were journaled: a bare map of answers by question id,
+    // under one key per diagnostic (before the entries per tab).
     write_raw(
         &id,
         r#"{"profil_id_pvd":{"kind":"text","value":"pvd-08-01-1"},"q2":null}"#,
     );
-    let read = journal::read(&id);
+    let entries = read(&id);
+    assert_eq!(entries.len(), 1);
+    let read = &entries[0];
     assert_eq!(
         read.answers.get("profil_id_pvd"),
         Some(&Some(Answer::Text("pvd-08-01-1".into())))
@@ -120,10 +188,11 @@ fn a_cleared_answer_and_a_typed_sheet_round_trip_and_a_damaged_journal_is_ignore
         ..ProjectSheet::default()
     };
     edits.project_sheets.insert("s1".into(), sheet);
-    journal::write(&id, &edits);
-    assert_eq!(journal::read(&id), edits);
+    TabJournal::new(&id).write(&edits);
+    assert_eq!(read(&id), vec![edits]);
+    let other = new_uuid();
     for damaged in ["{\"answers\": 3", "[1, 2]", "", "null"] {
-        write_raw(&id, damaged);
-        assert!(journal::read(&id).is_empty(), "{damaged:?}");
+        write_raw(&other, damaged);
+        assert!(Journaled::read(&other).is_empty(), "{damaged:?}");
     }
 }

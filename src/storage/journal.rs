@@ -5,10 +5,16 @@
 //! written synchronously on every edit, cleared once the edit is committed, and replayed into
 //! IndexedDB the next time the diagnostic is opened. What it holds, and how it is replayed, is
 //! [`domain::pending_edits`].
+//!
+//! Each tab editing a diagnostic keeps its own entry (`…journal:<diagnostic>/<tab>`):
+//! `localStorage` is shared by the tabs, and one entry for all of them would let a tab that
+//! has just committed clear what another tab has typed and not yet committed.
 
 pub use domain::pending_edits::PendingEdits;
 use serde::Serialize;
 use wasm_bindgen::JsCast;
+
+use crate::platform::new_uuid;
 
 const KEY_PREFIX: &str = "diagnostic-transfrontalier:journal:";
 
@@ -16,30 +22,99 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-fn key(diagnostic_id: &str) -> String {
-    format!("{KEY_PREFIX}{diagnostic_id}")
+/// Whether `key` is a journal entry of this diagnostic: a tab's entry, or the single entry of
+/// the versions before entries per tab.
+fn is_entry_of(key: &str, diagnostic_id: &str) -> bool {
+    key.strip_prefix(KEY_PREFIX)
+        .and_then(|rest| rest.strip_prefix(diagnostic_id))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
-/// The edits journaled for a diagnostic (empty when none, or when the journal is unreadable).
-pub fn read(diagnostic_id: &str) -> PendingEdits {
-    local_storage()
-        .and_then(|storage| storage.get_item(&key(diagnostic_id)).ok().flatten())
-        .and_then(|json| from_json(&json))
-        .unwrap_or_default()
+/// The journal entry of one tab editing one diagnostic.
+pub struct TabJournal {
+    key: String,
 }
 
-/// Replaces the journal of a diagnostic with these edits (removes it when there are none).
-///
-/// Best effort: without `localStorage` (or when it is full) the edit still goes to IndexedDB,
-/// only the protection against an abrupt close is lost.
-pub fn write(diagnostic_id: &str, edits: &PendingEdits) {
-    let Some(storage) = local_storage() else {
-        return;
-    };
-    if edits.is_empty() {
-        let _ = storage.remove_item(&key(diagnostic_id));
-    } else if let Some(json) = to_json(edits) {
-        let _ = storage.set_item(&key(diagnostic_id), &json);
+impl TabJournal {
+    /// A new entry for a tab that starts editing `diagnostic_id`.
+    pub fn new(diagnostic_id: &str) -> TabJournal {
+        TabJournal {
+            key: format!("{KEY_PREFIX}{diagnostic_id}/{}", new_uuid()),
+        }
+    }
+
+    /// Replaces this tab's entry with these edits (removes it when there are none).
+    ///
+    /// Best effort: without `localStorage` (or when it is full) the edit still goes to
+    /// IndexedDB, only the protection against an abrupt close is lost.
+    pub fn write(&self, edits: &PendingEdits) {
+        let Some(storage) = local_storage() else {
+            return;
+        };
+        if edits.is_empty() {
+            let _ = storage.remove_item(&self.key);
+        } else if let Some(json) = to_json(edits) {
+            let _ = storage.set_item(&self.key, &json);
+        }
+    }
+}
+
+/// What the tabs have journaled for a diagnostic, as read when it is opened.
+#[derive(Default)]
+pub struct Journaled {
+    /// Each entry's key, its text as read, and its edits (a damaged entry has none).
+    entries: Vec<(String, String, PendingEdits)>,
+}
+
+impl Journaled {
+    /// Reads every entry journaled for a diagnostic (none when `localStorage` is unavailable).
+    pub fn read(diagnostic_id: &str) -> Journaled {
+        let Some(storage) = local_storage() else {
+            return Journaled::default();
+        };
+        let length = storage.length().unwrap_or(0);
+        let mut entries: Vec<(String, String, PendingEdits)> = (0..length)
+            .filter_map(|index| storage.key(index).ok().flatten())
+            .filter(|key| is_entry_of(key, diagnostic_id))
+            .filter_map(|key| {
+                let json = storage.get_item(&key).ok().flatten()?;
+                let edits = from_json(&json).unwrap_or_default();
+                Some((key, json, edits))
+            })
+            .collect();
+        // A stable order, so a replay does not depend on the browser's order of keys.
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        Journaled { entries }
+    }
+
+    /// Whether no entry holds an edit.
+    pub fn is_empty(&self) -> bool {
+        self.entries.iter().all(|(_, _, edits)| edits.is_empty())
+    }
+
+    /// The edits of all entries, one entry after the other.
+    pub fn edits(&self) -> impl Iterator<Item = &PendingEdits> {
+        self.entries.iter().map(|(_, _, edits)| edits)
+    }
+
+    /// Replays every entry on a diagnostic.
+    pub fn replay(&self, diagnostic: &mut domain::Diagnostic, now: &str) {
+        for edits in self.edits() {
+            edits.replay(diagnostic, now);
+        }
+    }
+
+    /// Removes the entries read, once replayed into IndexedDB. An entry a live tab has
+    /// rewritten since it was read is left: it holds edits not replayed yet.
+    pub fn clear(&self) {
+        let Some(storage) = local_storage() else {
+            return;
+        };
+        for (key, json, _) in &self.entries {
+            if storage.get_item(key).ok().flatten().as_deref() == Some(json.as_str()) {
+                let _ = storage.remove_item(key);
+            }
+        }
     }
 }
 

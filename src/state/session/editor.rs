@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 
 use super::{Commit, SaveStatus, TYPING_DEBOUNCE_MS};
 use crate::platform::now_iso;
-use crate::storage::journal::{self, PendingEdits};
+use crate::storage::journal::{PendingEdits, TabJournal};
 use crate::storage::shared_repository;
 
 /// Name of the window event dispatched after each commit to IndexedDB.
@@ -33,6 +33,7 @@ pub struct Editor {
     diagnostic: RwSignal<Diagnostic>,
     status: RwSignal<SaveStatus>,
     queue: RefCell<EditQueue>,
+    journal: TabJournal,
     timer: RefCell<Option<Timeout>>,
     listeners: RefCell<Vec<EventListener>>,
     channel: RefCell<Option<BroadcastLink>>,
@@ -59,6 +60,7 @@ impl Editor {
         status: RwSignal<SaveStatus>,
     ) -> Rc<Self> {
         let editor = Rc::new(Editor {
+            journal: TabJournal::new(&id),
             id,
             diagnostic,
             status,
@@ -68,6 +70,9 @@ impl Editor {
             channel: RefCell::new(None),
         });
         editor.install_listeners();
+        // Once listening, re-read: a commit another tab announced while this one was loading
+        // the record would otherwise not show.
+        editor.reread();
         editor
     }
 
@@ -135,6 +140,8 @@ impl Editor {
     }
 
     fn schedule_flush(self: &Rc<Self>) {
+        // Not "Enregistré" while the text waits for the pause: it is only in the journal yet.
+        self.set_status(SaveStatus::Saving);
         let editor = Rc::downgrade(self);
         let timeout = Timeout::new(TYPING_DEBOUNCE_MS, move || {
             if let Some(editor) = editor.upgrade() {
@@ -146,7 +153,7 @@ impl Editor {
     }
 
     fn write_journal(&self) {
-        journal::write(&self.id, self.queue.borrow().journal());
+        self.journal.write(self.queue.borrow().journal());
     }
 
     /// Writes what is pending in one transaction, unless a commit is in flight (then it
@@ -155,7 +162,7 @@ impl Editor {
         let Some(batch) = self.queue.borrow_mut().begin_commit() else {
             return;
         };
-        self.status.try_set(SaveStatus::Saving);
+        self.set_status(SaveStatus::Saving);
         let editor = Rc::clone(self);
         spawn_local(async move {
             let now = now_iso();
@@ -172,14 +179,14 @@ impl Editor {
             match stored {
                 Ok(record) => {
                     editor.show_record(record);
-                    editor.status.try_set(SaveStatus::Saved);
+                    editor.set_status(SaveStatus::Saved);
                     editor.announce();
                     signal_commit();
                     // Once the user has something worth keeping, ask the browser to keep it.
                     crate::pwa::request_persistence_once();
                 }
                 Err(error) => {
-                    editor.status.try_set(SaveStatus::Failed(error.to_string()));
+                    editor.set_status(SaveStatus::Failed(error.to_string()));
                 }
             }
             match next {
@@ -190,10 +197,29 @@ impl Editor {
         });
     }
 
-    /// Shows a stored record, with the edits still pending on top of it.
+    /// Sets the save status, unless it is already that: the status is a live region, and
+    /// setting it again would announce it again at each keystroke.
+    fn set_status(&self, status: SaveStatus) {
+        let unchanged = self
+            .status
+            .try_with_untracked(|current| *current == status)
+            .unwrap_or(true);
+        if !unchanged {
+            self.status.try_set(status);
+        }
+    }
+
+    /// Shows a stored record, with the edits still pending on top of it (unless it shows
+    /// already: every field would be drawn again for nothing).
     fn show_record(&self, mut record: Diagnostic) {
         self.queue.borrow().show_on(&mut record);
-        self.diagnostic.try_set(record);
+        let unchanged = self
+            .diagnostic
+            .try_with_untracked(|shown| *shown == record)
+            .unwrap_or(true);
+        if !unchanged {
+            self.diagnostic.try_set(record);
+        }
     }
 
     /// Re-reads the record after another tab changed it.
@@ -266,6 +292,14 @@ impl BroadcastLink {
             channel,
             _on_message: on_message,
         })
+    }
+}
+
+/// Tells the other tabs that a diagnostic was changed outside an editor (a journal replayed).
+pub(super) fn announce_commit(diagnostic_id: &str) {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL_NAME) {
+        let _ = channel.post_message(&diagnostic_id.into());
+        channel.close();
     }
 }
 

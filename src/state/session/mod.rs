@@ -18,7 +18,7 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 use crate::platform::now_iso;
-use crate::storage::journal::{self, PendingEdits};
+use crate::storage::journal::{Journaled, PendingEdits};
 use crate::storage::shared_repository;
 use editor::Editor;
 
@@ -60,18 +60,22 @@ pub struct DiagnosticSession {
     editor: StoredValue<Rc<Editor>, LocalStorage>,
 }
 
-/// Loads a diagnostic for editing, first replaying any edit left in the crash journal.
+/// Loads a diagnostic for editing, first replaying the edits left in the crash journal (by
+/// this tab before a crash, or by another tab still open: replaying those is harmless, they
+/// are the text that tab shows and is about to commit).
 pub async fn load_for_editing(id: &str) -> Result<Diagnostic, AppError> {
     let repository = shared_repository().await?;
-    let journaled = journal::read(id);
+    let journaled = Journaled::read(id);
     if journaled.is_empty() {
+        journaled.clear();
         return Ok(repository.get(id).await?);
     }
     let now = now_iso();
     let replayed = repository
         .update(id, |diagnostic| journaled.replay(diagnostic, &now))
         .await?;
-    journal::write(id, &PendingEdits::default());
+    journaled.clear();
+    editor::announce_commit(id);
     Ok(replayed)
 }
 

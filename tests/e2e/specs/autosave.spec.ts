@@ -127,6 +127,58 @@ test('answers given in two tabs both survive, and each tab shows the other one\'
   await expect(fresh.input('gov_obstacle_detail')).toHaveValue('Obstacle B');
 });
 
+test('text a tab has not committed yet survives its abrupt end, whatever another tab commits meanwhile', async ({ page, context }) => {
+  const { base } = await QuestionnairePage.create(page, 'Givet');
+  const tabA = new QuestionnairePage(page);
+  await tabA.gotoStep(base, 'gouvernance');
+  await tabA.choice('gov_convention', 'Oui').check();
+  await tabA.expectSaved();
+  const pageB = await context.newPage();
+  const tabB = new QuestionnairePage(pageB);
+  await tabB.gotoStep(base, 'gouvernance');
+  await tabB.choice('gov_obstacle', 'Oui').check();
+  await tabB.expectSaved();
+
+  // B's commits fail from now on, as if B were killed before committing: only its crash
+  // journal keeps the text typed next. Once it is journaled B writes nothing more, not even
+  // as it closes, like a tab the system kills.
+  await pageB.evaluate(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await tabB.input('gov_obstacle_detail').fill('Obstacle B');
+  await expect(pageB.getByTestId('save-status').getByRole('alert')).toBeVisible();
+  await pageB.evaluate(() => {
+    Storage.prototype.setItem = () => {};
+    Storage.prototype.removeItem = () => {};
+  });
+  // A commits its own text meanwhile: that must not clear B's journal.
+  await page.evaluate(() => {
+    (window as any).commits = 0;
+    window.addEventListener('diagnostic-committed', () => (window as any).commits++);
+  });
+  await tabA.input('gov_convention_detail').fill('Convention A');
+  await tabA.input('gov_convention_detail').blur();
+  await expect.poll(() => page.evaluate(() => (window as any).commits)).toBeGreaterThan(0);
+  await pageB.close();
+
+  const fresh = new QuestionnairePage(await context.newPage());
+  await fresh.gotoStep(base, 'gouvernance');
+  await expect(fresh.input('gov_convention_detail')).toHaveValue('Convention A');
+  await expect(fresh.input('gov_obstacle_detail')).toHaveValue('Obstacle B');
+});
+
+test('the save status says "Enregistrement…" while typed text waits for the pause, then "Enregistré"', async ({ page }) => {
+  const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
+  await q.gotoStep(base, 'gouvernance');
+  await q.choice('gov_convention', 'Oui').check();
+  await q.expectSaved();
+  await q.input('gov_convention_detail').pressSequentially('Convention');
+  await expect(page.getByTestId('save-status')).toHaveText('Enregistrement…');
+  await q.expectSaved();
+});
+
 test('the save status says "Enregistré" once a change is stored', async ({ page }) => {
   const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
   await q.gotoStep(base, 'mobilite');
