@@ -73,7 +73,8 @@ impl Journaled {
             return Journaled::default();
         };
         let length = storage.length().unwrap_or(0);
-        let mut entries: Vec<(String, String, PendingEdits)> = (0..length)
+        // In the browser's order of keys: which of two tabs typed last is not known anyway.
+        let entries = (0..length)
             .filter_map(|index| storage.key(index).ok().flatten())
             .filter(|key| is_entry_of(key, diagnostic_id))
             .filter_map(|key| {
@@ -82,8 +83,6 @@ impl Journaled {
                 Some((key, json, edits))
             })
             .collect();
-        // A stable order, so a replay does not depend on the browser's order of keys.
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
         Journaled { entries }
     }
 

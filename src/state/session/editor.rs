@@ -33,6 +33,8 @@ pub struct Editor {
     diagnostic: RwSignal<Diagnostic>,
     status: RwSignal<SaveStatus>,
     queue: RefCell<EditQueue>,
+    /// Revision and time of change of the last record read from (or written to) storage.
+    stored_version: RefCell<(u32, String)>,
     journal: TabJournal,
     timer: RefCell<Option<Timeout>>,
     listeners: RefCell<Vec<EventListener>>,
@@ -59,7 +61,9 @@ impl Editor {
         diagnostic: RwSignal<Diagnostic>,
         status: RwSignal<SaveStatus>,
     ) -> Rc<Self> {
+        let stored_version = diagnostic.with_untracked(version_of);
         let editor = Rc::new(Editor {
+            stored_version: RefCell::new(stored_version),
             journal: TabJournal::new(&id),
             id,
             diagnostic,
@@ -209,17 +213,11 @@ impl Editor {
         }
     }
 
-    /// Shows a stored record, with the edits still pending on top of it (unless it shows
-    /// already: every field would be drawn again for nothing).
+    /// Shows a stored record, with the edits still pending on top of it.
     fn show_record(&self, mut record: Diagnostic) {
+        self.stored_version.replace(version_of(&record));
         self.queue.borrow().show_on(&mut record);
-        let unchanged = self
-            .diagnostic
-            .try_with_untracked(|shown| *shown == record)
-            .unwrap_or(true);
-        if !unchanged {
-            self.diagnostic.try_set(record);
-        }
+        self.diagnostic.try_set(record);
     }
 
     /// Re-reads the record after another tab changed it.
@@ -227,8 +225,13 @@ impl Editor {
         let editor = Rc::clone(self);
         spawn_local(async move {
             if let Ok(repository) = shared_repository().await {
-                if let Ok(record) = repository.get(&editor.id).await {
-                    editor.show_record(record);
+                match repository.get(&editor.id).await {
+                    // Every stored change raises the revision and sets the time: the same
+                    // version is what this tab shows already; drawing it again is for nothing.
+                    Ok(record) if version_of(&record) != *editor.stored_version.borrow() => {
+                        editor.show_record(record)
+                    }
+                    _ => {}
                 }
             }
         });
@@ -293,6 +296,11 @@ impl BroadcastLink {
             _on_message: on_message,
         })
     }
+}
+
+/// What tells two stored versions of a diagnostic apart.
+fn version_of(diagnostic: &Diagnostic) -> (u32, String) {
+    (diagnostic.revision, diagnostic.updated_at.clone())
 }
 
 /// Tells the other tabs that a diagnostic was changed outside an editor (a journal replayed).
