@@ -2,6 +2,16 @@
 import { test, expect } from '../support/fixtures';
 import { QuestionnairePage } from '../support/questionnaire_page';
 import { ProjectSheetPage } from '../support/report_page';
+import { Page } from '@playwright/test';
+
+/** Counts the commits to IndexedDB the page makes from now on (its `diagnostic-committed` events). */
+async function countCommits(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    (window as any).commits = 0;
+    window.addEventListener('diagnostic-committed', () => (window as any).commits++);
+  });
+  return () => page.evaluate(() => (window as any).commits);
+}
 
 test('text typed just before the tab is closed is there when the diagnostic is opened again', async ({ page, context }) => {
   const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
@@ -22,16 +32,13 @@ test('text typed in a project sheet is committed once after the pause, and kept 
   const sheet = new ProjectSheetPage(page);
   await expect(sheet.heading()).toHaveText('Nouveau projet');
   await expect(page.getByTestId('save-status')).toHaveText('Enregistré');
-  await page.evaluate(() => {
-    (window as any).commits = 0;
-    window.addEventListener('diagnostic-committed', () => (window as any).commits++);
-  });
+  const commits = await countCommits(page);
 
   // Typing is one write after the pause, not one per keystroke.
   await sheet.field('Besoin').pressSequentially('Relier les gares');
-  await expect.poll(() => page.evaluate(() => (window as any).commits)).toBe(1);
+  await expect.poll(commits).toBe(1);
   await page.waitForTimeout(1_000);
-  expect(await page.evaluate(() => (window as any).commits)).toBe(1);
+  expect(await commits()).toBe(1);
 
   // Closed right after typing, before the pause ends: the crash journal keeps the text.
   await sheet.field('Objectifs').pressSequentially('Une navette par heure');
@@ -154,13 +161,10 @@ test('text a tab has not committed yet survives its abrupt end, whatever another
     Storage.prototype.removeItem = () => {};
   });
   // A commits its own text meanwhile: that must not clear B's journal.
-  await page.evaluate(() => {
-    (window as any).commits = 0;
-    window.addEventListener('diagnostic-committed', () => (window as any).commits++);
-  });
+  const commits = await countCommits(page);
   await tabA.input('gov_convention_detail').fill('Convention A');
   await tabA.input('gov_convention_detail').blur();
-  await expect.poll(() => page.evaluate(() => (window as any).commits)).toBeGreaterThan(0);
+  await expect.poll(commits).toBeGreaterThan(0);
   await pageB.close();
 
   const fresh = new QuestionnairePage(await context.newPage());
