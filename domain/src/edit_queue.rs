@@ -111,17 +111,19 @@ impl EditQueue {
         })
     }
 
-    /// Ends the commit of `batch`: once `stored`, forgets what it wrote (answers changed again
-    /// meanwhile stay pending), and the journal's copy of typed items once no change is left.
-    pub fn end_commit(&mut self, batch: &Batch, stored: bool) -> AfterCommit {
+    /// Ends the commit of `batch`, with the record as `stored` (`None`: the commit failed).
+    /// Once stored, forgets what it wrote (answers changed again meanwhile stay pending), and the
+    /// journal's copies of typed items once no change is left (else they start from `stored`).
+    pub fn end_commit(&mut self, batch: &Batch, stored: Option<&Diagnostic>) -> AfterCommit {
         self.in_flight = false;
-        if stored {
+        if let Some(record) = stored {
             self.journal.forget_committed_answers(&batch.answers);
             self.changes
                 .retain(|(number, _)| *number > batch.last_number);
             if self.changes.is_empty() {
-                self.journal.project_sheets.clear();
-                self.journal.good_practices.clear();
+                self.journal.forget_typed_items();
+            } else {
+                self.journal.rebase_typed_items(record);
             }
         }
         let commit_again = mem::take(&mut self.commit_again);
@@ -199,7 +201,7 @@ mod tests {
         assert_eq!(record.answers.get("q1"), Some(&Answer::Text("a".into())));
         assert_eq!(record.project_sheets[0].need, "Relier les gares");
         assert_eq!(record.updated_at, NOW);
-        assert_eq!(queue.end_commit(&batch, true), AfterCommit::Done);
+        assert_eq!(queue.end_commit(&batch, Some(&record)), AfterCommit::Done);
         assert!(!queue.has_edits());
         assert!(queue.journal().is_empty());
     }
@@ -213,7 +215,10 @@ mod tests {
         assert!(queue.begin_commit().is_none(), "waits for the first");
         let mut record = diagnostic();
         first.apply(&mut record, NOW);
-        assert_eq!(queue.end_commit(&first, true), AfterCommit::CommitAgain);
+        assert_eq!(
+            queue.end_commit(&first, Some(&record)),
+            AfterCommit::CommitAgain
+        );
         let second = queue.begin_commit().expect("second batch");
         second.apply(&mut record, NOW);
         let ids: Vec<&str> = record
@@ -222,7 +227,7 @@ mod tests {
             .map(|s| s.id.as_str())
             .collect();
         assert_eq!(ids, ["s1", "s2"], "each sheet added once");
-        assert_eq!(queue.end_commit(&second, true), AfterCommit::Done);
+        assert_eq!(queue.end_commit(&second, Some(&record)), AfterCommit::Done);
         assert!(!queue.has_edits());
     }
 
@@ -232,7 +237,7 @@ mod tests {
         queue.set_answer("q1", text("a"));
         queue.push_change(add_sheet("s1"));
         let failed = queue.begin_commit().expect("a batch");
-        assert_eq!(queue.end_commit(&failed, false), AfterCommit::Done);
+        assert_eq!(queue.end_commit(&failed, None), AfterCommit::Done);
         assert!(queue.has_edits());
         let retry = queue.begin_commit().expect("a retry");
         let mut record = diagnostic();
@@ -261,7 +266,7 @@ mod tests {
         let mut record = diagnostic();
         batch.apply(&mut record, NOW);
         // No commit was asked for meanwhile: the typing pause will ask for it.
-        assert_eq!(queue.end_commit(&batch, true), AfterCommit::Done);
+        assert_eq!(queue.end_commit(&batch, Some(&record)), AfterCommit::Done);
         assert!(queue.has_edits());
         assert_eq!(queue.journal().answers.get("q1"), Some(&text("ab")));
         assert_eq!(queue.journal().project_sheets.len(), 1, "still being typed");
@@ -283,7 +288,50 @@ mod tests {
         queue.set_answer("q1", text("a"));
         let batch = queue.begin_commit().expect("a batch");
         assert!(!queue.other_tab_committed(), "in flight: re-read later");
-        assert_eq!(queue.end_commit(&batch, true), AfterCommit::Reread);
+        assert_eq!(
+            queue.end_commit(&batch, Some(&diagnostic())),
+            AfterCommit::Reread
+        );
         assert!(queue.other_tab_committed());
+    }
+
+    #[test]
+    fn a_commit_with_typing_still_pending_rebases_the_typed_items_on_the_stored_record() {
+        use crate::pending_edits::Moment;
+        let mut queue = EditQueue::default();
+        let mut shown = diagnostic();
+        shown.project_sheets.push(ProjectSheet {
+            id: "s1".into(),
+            ..ProjectSheet::default()
+        });
+        let type_need = |queue: &mut EditQueue, shown: &mut Diagnostic, need: &'static str| {
+            queue
+                .journal_mut()
+                .record_sheet(Moment::BeforeChange, &shown.project_sheets[0]);
+            let change = set_need(need);
+            change(shown);
+            queue.push_change(change);
+            queue
+                .journal_mut()
+                .record_sheet(Moment::AfterChange, &shown.project_sheets[0]);
+        };
+        type_need(&mut queue, &mut shown, "R");
+        let batch = queue.begin_commit().expect("a batch");
+        type_need(&mut queue, &mut shown, "Re");
+        let mut record = diagnostic();
+        record.project_sheets = shown.project_sheets.clone();
+        record.project_sheets[0].need = "R".into();
+        queue.end_commit(&batch, Some(&record));
+        assert_eq!(
+            queue.journal().sheets_before["s1"].need,
+            "R",
+            "what is stored"
+        );
+        assert_eq!(queue.journal().project_sheets["s1"].need, "Re");
+        let last = queue.begin_commit().expect("the rest");
+        last.apply(&mut record, NOW);
+        queue.end_commit(&last, Some(&record));
+        assert!(queue.journal().is_empty());
+        assert!(queue.journal().sheets_before.is_empty());
     }
 }

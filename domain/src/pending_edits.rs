@@ -4,7 +4,8 @@
 //! the last keystrokes. The app keeps these edits in a crash journal, written synchronously at
 //! each keystroke, and replays it when the diagnostic is opened again. Answers are kept per
 //! question; the text typed in a project sheet or a good practice is kept as the item's whole
-//! state as the tab last showed it, replayed only onto an item that still exists.
+//! state as the tab last showed it, and as it showed it before that typing. A replay sets, on an
+//! item that still exists, only the fields typed since: another tab may have changed the others.
 
 use std::collections::BTreeMap;
 
@@ -28,12 +29,34 @@ pub struct PendingEdits {
     /// Good practices being typed in, by id, as last shown.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub good_practices: BTreeMap<String, GoodPractice>,
+    /// The project sheets being typed in as shown before the typing not yet committed.
+    /// (Absent from journals of the earlier format: their sheets are replayed whole.)
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sheets_before: BTreeMap<String, ProjectSheet>,
+    /// The good practices being typed in as shown before the typing not yet committed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub practices_before: BTreeMap<String, GoodPractice>,
+}
+
+/// When a typed item is recorded: just before the keystroke's change, or just after.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Moment {
+    /// Before the change: recorded once, at the first keystroke not yet committed.
+    BeforeChange,
+    /// After the change: the item as shown now.
+    AfterChange,
 }
 
 impl PendingEdits {
     /// The names of the fields of a journal in this format; a journal with another key is of
     /// the earlier format (some JSON readers do not report unknown fields).
-    pub const FIELDS: [&'static str; 3] = ["answers", "project_sheets", "good_practices"];
+    pub const FIELDS: [&'static str; 5] = [
+        "answers",
+        "project_sheets",
+        "good_practices",
+        "sheets_before",
+        "practices_before",
+    ];
 
     /// No edit at all.
     pub fn is_empty(&self) -> bool {
@@ -56,21 +79,78 @@ impl PendingEdits {
         }
     }
 
-    /// Replays every edit onto the stored diagnostic after a crash: the answers, then each
-    /// project sheet and good practice that still exists replaced by its journaled state (one
-    /// deleted since, in another tab, stays deleted).
+    /// Records a project sheet being typed in, before or after a keystroke's change.
+    pub fn record_sheet(&mut self, moment: Moment, sheet: &ProjectSheet) {
+        match moment {
+            Moment::BeforeChange => {
+                (self.sheets_before)
+                    .entry(sheet.id.clone())
+                    .or_insert_with(|| sheet.clone());
+            }
+            Moment::AfterChange => {
+                self.project_sheets.insert(sheet.id.clone(), sheet.clone());
+            }
+        }
+    }
+
+    /// Records a good practice being typed in, before or after a keystroke's change.
+    pub fn record_good_practice(&mut self, moment: Moment, practice: &GoodPractice) {
+        match moment {
+            Moment::BeforeChange => {
+                (self.practices_before)
+                    .entry(practice.id.clone())
+                    .or_insert_with(|| practice.clone());
+            }
+            Moment::AfterChange => {
+                (self.good_practices).insert(practice.id.clone(), practice.clone());
+            }
+        }
+    }
+
+    /// Forgets the typed items: everything typed is committed.
+    pub fn forget_typed_items(&mut self) {
+        self.project_sheets.clear();
+        self.good_practices.clear();
+        self.sheets_before.clear();
+        self.practices_before.clear();
+    }
+
+    /// Takes the items as `stored` now as their state before the typing still to commit: what
+    /// was typed until now is in it.
+    pub fn rebase_typed_items(&mut self, stored: &Diagnostic) {
+        for sheet in &stored.project_sheets {
+            if let Some(before) = self.sheets_before.get_mut(&sheet.id) {
+                before.clone_from(sheet);
+            }
+        }
+        for practice in &stored.good_practices {
+            if let Some(before) = self.practices_before.get_mut(&practice.id) {
+                before.clone_from(practice);
+            }
+        }
+    }
+
+    /// Replays every edit onto the stored diagnostic after a crash: the answers, then, on each
+    /// project sheet and good practice that still exists (one deleted since, in another tab,
+    /// stays deleted), the fields typed.
     pub fn replay(&self, diagnostic: &mut Diagnostic, now: &str) {
         self.apply_answers(diagnostic, now);
         let mut replaced = false;
         for sheet in diagnostic.project_sheets.iter_mut() {
-            if let Some(journaled) = self.project_sheets.get(&sheet.id) {
-                *sheet = journaled.clone();
+            if let Some(typed) = self.project_sheets.get(&sheet.id) {
+                match self.sheets_before.get(&sheet.id) {
+                    Some(before) => sheet.merge_typed(before, typed),
+                    None => sheet.clone_from(typed),
+                }
                 replaced = true;
             }
         }
         for practice in diagnostic.good_practices.iter_mut() {
-            if let Some(journaled) = self.good_practices.get(&practice.id) {
-                *practice = journaled.clone();
+            if let Some(typed) = self.good_practices.get(&practice.id) {
+                match self.practices_before.get(&practice.id) {
+                    Some(before) => practice.merge_typed(before, typed),
+                    None => practice.clone_from(typed),
+                }
                 replaced = true;
             }
         }
@@ -146,6 +226,8 @@ mod tests {
         edits
             .good_practices
             .insert("p1".into(), GoodPractice::default());
+        edits.record_sheet(Moment::BeforeChange, &typed_sheet("s1", ""));
+        edits.record_good_practice(Moment::BeforeChange, &GoodPractice::default());
         let value = serde_json::to_value(&edits).unwrap();
         let keys: Vec<&str> = value
             .as_object()
@@ -237,5 +319,129 @@ mod tests {
         assert_eq!(pending.answers.len(), 2);
         assert_eq!(pending.answers["q2"], Some(Answer::Text("bc".into())));
         assert!(pending.answers.contains_key("q3"));
+    }
+
+    const LATER: &str = "2026-02-01T00:00:00.000Z";
+
+    #[test]
+    fn a_replay_sets_only_the_fields_typed_and_keeps_what_another_tab_changed() {
+        let mut diagnostic = diagnostic_with_sheet_and_practice();
+        let before = diagnostic.project_sheets[0].clone();
+        let practice_before = diagnostic.good_practices[0].clone();
+        let mut edits = PendingEdits::default();
+        edits.record_sheet(Moment::BeforeChange, &before);
+        edits.record_sheet(Moment::AfterChange, &typed_sheet("s1", "Relier les gares"));
+        edits.record_good_practice(Moment::BeforeChange, &practice_before);
+        edits.record_good_practice(
+            Moment::AfterChange,
+            &GoodPractice {
+                results: "200 visiteurs".into(),
+                ..practice_before.clone()
+            },
+        );
+        // Meanwhile another tab stored other fields of the same items.
+        diagnostic.project_sheets[0].objectives = "Une navette par heure".into();
+        diagnostic.project_sheets[0].title = "Navette Givet – Dinant".into();
+        diagnostic.good_practices[0].contact = "Mairie".into();
+
+        edits.replay(&mut diagnostic, LATER);
+        let sheet = &diagnostic.project_sheets[0];
+        assert_eq!(sheet.need, "Relier les gares", "typed here");
+        assert_eq!(sheet.objectives, "Une navette par heure", "typed elsewhere");
+        assert_eq!(
+            sheet.title, "Navette Givet – Dinant",
+            "not typed here: kept"
+        );
+        let practice = &diagnostic.good_practices[0];
+        assert_eq!(practice.results, "200 visiteurs");
+        assert_eq!(practice.contact, "Mairie");
+    }
+
+    #[test]
+    fn a_journal_without_the_state_before_typing_replaces_the_items_whole() {
+        // Journals written before the state before typing was kept.
+        let mut diagnostic = diagnostic_with_sheet_and_practice();
+        diagnostic.project_sheets[0].objectives = "Une navette par heure".into();
+        let mut edits = PendingEdits::default();
+        edits
+            .project_sheets
+            .insert("s1".into(), typed_sheet("s1", "Relier les gares"));
+        edits.replay(&mut diagnostic, LATER);
+        assert_eq!(
+            diagnostic.project_sheets[0],
+            typed_sheet("s1", "Relier les gares")
+        );
+    }
+
+    #[test]
+    fn the_state_before_typing_is_the_first_recorded_until_rebased_or_forgotten() {
+        let mut edits = PendingEdits::default();
+        edits.record_sheet(Moment::BeforeChange, &typed_sheet("s1", ""));
+        edits.record_sheet(Moment::AfterChange, &typed_sheet("s1", "R"));
+        edits.record_sheet(Moment::BeforeChange, &typed_sheet("s1", "R"));
+        edits.record_sheet(Moment::AfterChange, &typed_sheet("s1", "Re"));
+        assert_eq!(edits.sheets_before["s1"].need, "");
+        assert_eq!(edits.project_sheets["s1"].need, "Re");
+
+        // "R" was committed; what is typed next starts from it.
+        let mut stored = diagnostic_with_sheet_and_practice();
+        stored.project_sheets[0] = typed_sheet("s1", "R");
+        edits.rebase_typed_items(&stored);
+        assert_eq!(edits.sheets_before["s1"].need, "R");
+        // Typing back to what was committed before "R" is then replayed too.
+        edits.record_sheet(Moment::AfterChange, &typed_sheet("s1", ""));
+        let mut record = stored.clone();
+        edits.replay(&mut record, LATER);
+        assert_eq!(record.project_sheets[0].need, "");
+
+        edits.forget_typed_items();
+        assert!(edits.is_empty());
+        assert!(edits.sheets_before.is_empty() && edits.practices_before.is_empty());
+    }
+
+    #[test]
+    fn merging_a_sheet_with_every_field_typed_gives_the_typed_sheet() {
+        let before = ProjectSheet {
+            id: "s1".into(),
+            created_at: "2026-01-01T00:00:00.000Z".into(),
+            ..ProjectSheet::default()
+        };
+        let typed = ProjectSheet {
+            id: "s1".into(),
+            title: "Navette".into(),
+            opportunity_id: Some("o1".into()),
+            theme_id: Some("mobilite".into()),
+            need: "Relier".into(),
+            objectives: "Une par heure".into(),
+            partners: vec![crate::project::Partner {
+                name: "Dinant".into(),
+                country: "BE".into(),
+                ..Default::default()
+            }],
+            actions: vec!["Étude".into()],
+            budget_class: Some(crate::project::BudgetClass::Under30k),
+            funding_sources: vec!["Interreg".into()],
+            timeline: "2027".into(),
+            partnership_step: crate::project::PartnershipStep::Agreement,
+            created_at: "2026-01-01T00:00:00.000Z".into(),
+            updated_at: LATER.into(),
+        };
+        let mut stored = before.clone();
+        stored.merge_typed(&before, &typed);
+        assert_eq!(stored, typed);
+        let practice_before = GoodPractice::default();
+        let practice_typed = GoodPractice {
+            id: String::new(),
+            title: "Fête".into(),
+            theme_id: Some("culture".into()),
+            partners: "Dinant".into(),
+            description: "Une fête".into(),
+            results: "200".into(),
+            contact: "Mairie".into(),
+            updated_at: LATER.into(),
+        };
+        let mut stored = practice_before.clone();
+        stored.merge_typed(&practice_before, &practice_typed);
+        assert_eq!(stored, practice_typed);
     }
 }

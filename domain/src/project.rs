@@ -185,3 +185,81 @@ pub struct GoodPractice {
     #[serde(default)]
     pub updated_at: String,
 }
+
+impl ProjectSheet {
+    /// Sets on this sheet (as stored) the fields that `typed` changed from `before` (as a tab
+    /// showed it before typing), and leaves the others: another tab may have changed them.
+    pub fn merge_typed(&mut self, before: &ProjectSheet, typed: &ProjectSheet) {
+        let ProjectSheet {
+            id: _,
+            title,
+            opportunity_id,
+            theme_id,
+            need,
+            objectives,
+            partners,
+            actions,
+            budget_class,
+            funding_sources,
+            timeline,
+            partnership_step,
+            created_at: _,
+            updated_at,
+        } = typed;
+        merge_field(&mut self.title, &before.title, title);
+        merge_field(
+            &mut self.opportunity_id,
+            &before.opportunity_id,
+            opportunity_id,
+        );
+        merge_field(&mut self.theme_id, &before.theme_id, theme_id);
+        merge_field(&mut self.need, &before.need, need);
+        merge_field(&mut self.objectives, &before.objectives, objectives);
+        merge_field(&mut self.partners, &before.partners, partners);
+        merge_field(&mut self.actions, &before.actions, actions);
+        merge_field(&mut self.budget_class, &before.budget_class, budget_class);
+        merge_field(
+            &mut self.funding_sources,
+            &before.funding_sources,
+            funding_sources,
+        );
+        merge_field(&mut self.timeline, &before.timeline, timeline);
+        merge_field(
+            &mut self.partnership_step,
+            &before.partnership_step,
+            partnership_step,
+        );
+        self.updated_at.clone_from(updated_at);
+    }
+}
+
+impl GoodPractice {
+    /// Sets on this practice (as stored) the fields that `typed` changed from `before`, and
+    /// leaves the others: another tab may have changed them.
+    pub fn merge_typed(&mut self, before: &GoodPractice, typed: &GoodPractice) {
+        let GoodPractice {
+            id: _,
+            title,
+            theme_id,
+            partners,
+            description,
+            results,
+            contact,
+            updated_at,
+        } = typed;
+        merge_field(&mut self.title, &before.title, title);
+        merge_field(&mut self.theme_id, &before.theme_id, theme_id);
+        merge_field(&mut self.partners, &before.partners, partners);
+        merge_field(&mut self.description, &before.description, description);
+        merge_field(&mut self.results, &before.results, results);
+        merge_field(&mut self.contact, &before.contact, contact);
+        self.updated_at.clone_from(updated_at);
+    }
+}
+
+/// Sets `stored` to `typed` when the typing changed it from `before`.
+fn merge_field<T: PartialEq + Clone>(stored: &mut T, before: &T, typed: &T) {
+    if typed != before {
+        stored.clone_from(typed);
+    }
+}

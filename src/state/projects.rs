@@ -116,11 +116,9 @@ fn update_sheet_boxed(
     };
     match commit {
         Commit::Now => session.apply(change),
-        Commit::AfterPause => session.apply_typed(change, move |diagnostic, pending| {
+        Commit::AfterPause => session.apply_typed(change, move |diagnostic, pending, moment| {
             if let Some(sheet) = diagnostic.project_sheets.iter().find(|s| s.id == sheet_id) {
-                pending
-                    .project_sheets
-                    .insert(sheet_id.clone(), sheet.clone());
+                pending.record_sheet(moment, sheet);
             }
         }),
     }
@@ -185,15 +183,13 @@ fn update_good_practice_boxed(
     };
     match commit {
         Commit::Now => session.apply(change),
-        Commit::AfterPause => session.apply_typed(change, move |diagnostic, pending| {
+        Commit::AfterPause => session.apply_typed(change, move |diagnostic, pending, moment| {
             if let Some(practice) = diagnostic
                 .good_practices
                 .iter()
                 .find(|p| p.id == practice_id)
             {
-                pending
-                    .good_practices
-                    .insert(practice_id.clone(), practice.clone());
+                pending.record_good_practice(moment, practice);
             }
         }),
     }

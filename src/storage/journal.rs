@@ -10,7 +10,7 @@
 //! `localStorage` is shared by the tabs, and one entry for all of them would let a tab that
 //! has just committed clear what another tab has typed and not yet committed.
 
-pub use domain::pending_edits::PendingEdits;
+pub use domain::pending_edits::{Moment, PendingEdits};
 use serde::Serialize;
 use wasm_bindgen::JsCast;
 

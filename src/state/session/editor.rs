@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 
 use super::{Commit, SaveStatus, TYPING_DEBOUNCE_MS};
 use crate::platform::now_iso;
-use crate::storage::journal::{PendingEdits, TabJournal};
+use crate::storage::journal::{Moment, PendingEdits, TabJournal};
 use crate::storage::shared_repository;
 
 /// Name of the window event dispatched after each commit to IndexedDB.
@@ -105,20 +105,22 @@ impl Editor {
         self.flush();
     }
 
-    /// Applies typed text, journals the typed item as `journal_item` records it, and commits
-    /// after the typing pause.
+    /// Applies typed text, journals the typed item as `journal_item` records it (before the
+    /// change and after it), and commits after the typing pause.
     pub fn apply_typed(
         self: &Rc<Self>,
         change: Change,
-        journal_item: &dyn Fn(&Diagnostic, &mut PendingEdits),
+        journal_item: &dyn Fn(&Diagnostic, &mut PendingEdits, Moment),
     ) {
-        self.show_change(&change);
-        {
+        let record = |moment| {
             let mut queue = self.queue.borrow_mut();
-            queue.push_change(change);
             self.diagnostic
-                .with_untracked(|diagnostic| journal_item(diagnostic, queue.journal_mut()));
-        }
+                .with_untracked(|diagnostic| journal_item(diagnostic, queue.journal_mut(), moment));
+        };
+        record(Moment::BeforeChange);
+        self.show_change(&change);
+        self.queue.borrow_mut().push_change(change);
+        record(Moment::AfterChange);
         self.write_journal();
         self.schedule_flush();
     }
@@ -178,7 +180,10 @@ impl Editor {
                 }
                 Err(error) => Err(error),
             };
-            let next = editor.queue.borrow_mut().end_commit(&batch, stored.is_ok());
+            let next = editor
+                .queue
+                .borrow_mut()
+                .end_commit(&batch, stored.as_ref().ok());
             editor.write_journal();
             match stored {
                 Ok(record) => {

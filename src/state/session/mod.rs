@@ -18,7 +18,7 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 use crate::platform::now_iso;
-use crate::storage::journal::{Journaled, PendingEdits};
+use crate::storage::journal::{Journaled, Moment, PendingEdits};
 use crate::storage::shared_repository;
 use editor::Editor;
 
@@ -113,11 +113,12 @@ impl DiagnosticSession {
     }
 
     /// Applies text typed in a project sheet or a good practice: shown at once, journaled as
-    /// `journal_item` records it (the item's whole state), committed after the typing pause.
+    /// `journal_item` records it (the item's whole state, before the change and after),
+    /// committed after the typing pause.
     pub fn apply_typed(
         &self,
         change: impl Fn(&mut Diagnostic) + 'static,
-        journal_item: impl Fn(&Diagnostic, &mut PendingEdits),
+        journal_item: impl Fn(&Diagnostic, &mut PendingEdits, Moment),
     ) {
         self.editor()
             .apply_typed(Rc::new(change) as Change, &journal_item);

@@ -173,6 +173,45 @@ test('text a tab has not committed yet survives its abrupt end, whatever another
   await expect(fresh.input('gov_obstacle_detail')).toHaveValue('Obstacle B');
 });
 
+test('a project sheet journaled by a tab that ends abruptly keeps the fields another tab stored meanwhile', async ({ page, context }) => {
+  const { base } = await QuestionnairePage.create(page, 'Hendaye');
+  await page.goto(`${base}/projets`);
+  await page.getByRole('button', { name: 'Créer une fiche projet vierge' }).click();
+  const tabA = new ProjectSheetPage(page);
+  await expect(tabA.heading()).toHaveText('Nouveau projet');
+  const sheetUrl = page.url();
+  const pageB = await context.newPage();
+  await pageB.goto(sheetUrl);
+  const tabB = new ProjectSheetPage(pageB);
+  await expect(tabB.heading()).toHaveText('Nouveau projet');
+
+  // B's commits fail from now on and, once its text is journaled, B writes nothing more.
+  await pageB.evaluate(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await tabB.field('Besoin').fill('Besoin écrit dans B');
+  await expect(pageB.getByTestId('save-status').getByRole('alert')).toBeVisible();
+  await pageB.evaluate(() => {
+    Storage.prototype.setItem = () => {};
+    Storage.prototype.removeItem = () => {};
+  });
+  // A stores another field of the same sheet; then B ends.
+  const commits = await countCommits(page);
+  await tabA.field('Objectifs').fill('Objectifs écrits dans A');
+  await tabA.field('Objectifs').blur();
+  await expect.poll(commits).toBeGreaterThan(0);
+  await pageB.close();
+
+  // B's journal is replayed when the sheet is opened again: its field, not over A's.
+  const fresh = await context.newPage();
+  await fresh.goto(sheetUrl);
+  const shown = new ProjectSheetPage(fresh);
+  await expect(shown.field('Besoin')).toHaveValue('Besoin écrit dans B');
+  await expect(shown.field('Objectifs')).toHaveValue('Objectifs écrits dans A');
+});
+
 test('the save status says "Enregistrement…" while typed text waits for the pause, then "Enregistré"', async ({ page }) => {
   const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
   await q.gotoStep(base, 'gouvernance');
