@@ -1,8 +1,12 @@
 //! The repository against real IndexedDB in headless Chromium; each test has its own database.
 
 use border_diagnostic::platform::new_uuid;
-use border_diagnostic::storage::{Repository, StorageError};
+use border_diagnostic::storage::{
+    open_database_at, Repository, StorageError, DB_VERSION, STORE_DIAGNOSTICS,
+};
 use domain::{Answer, Diagnostic};
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -57,6 +61,81 @@ async fn list_gives_every_diagnostic_most_recent_first() {
         .map(|d| d.commune_name().to_string())
         .collect();
     assert_eq!(names, vec!["Givet", "Modane"]);
+    repository.delete_database().await.expect("cleanup");
+}
+
+#[wasm_bindgen_test]
+async fn the_home_list_reads_headings_most_recent_first_and_decodes_a_record_in_full_on_demand() {
+    let repository = fresh_repository().await;
+    let older = diagnostic("Modane", "2026-01-01T10:00:00.000Z");
+    let mut newer = diagnostic("Givet", "2026-02-01T10:00:00.000Z");
+    newer.set_answer(
+        "mob_planification",
+        Some(Answer::YesNo(true)),
+        "2026-03-01T10:00:00.000Z",
+    );
+    let mut unnamed = diagnostic("x", "2026-01-15T10:00:00.000Z");
+    unnamed.answers.clear();
+    for one in [&older, &newer, &unnamed] {
+        repository.create(one).await.expect("create");
+    }
+    let listed = repository.list_headed().await.expect("list");
+    let names: Vec<&str> = listed.iter().map(|l| l.heading.commune_name()).collect();
+    assert_eq!(names, vec!["Givet", "Commune sans nom", "Modane"]);
+    assert_eq!(listed[0].heading.id, newer.id);
+    assert_eq!(listed[0].heading.updated_at, newer.updated_at);
+    assert_eq!(listed[0].decode().expect("decodes"), newer);
+    assert_eq!(listed[2].decode().expect("decodes"), older);
+    repository.delete_database().await.expect("cleanup");
+}
+
+/// A stored record with a diagnostic's id, date and name but not the rest of its fields.
+#[derive(serde::Serialize)]
+struct HalfRecord {
+    id: String,
+    updated_at: String,
+    answers: std::collections::BTreeMap<String, Answer>,
+}
+
+#[wasm_bindgen_test]
+async fn a_record_that_does_not_decode_is_still_listed_and_says_it_is_unreadable() {
+    let name = format!("test-{}", new_uuid());
+    let db = open_database_at(&name, DB_VERSION).await.expect("opens");
+    let half = HalfRecord {
+        id: new_uuid(),
+        updated_at: "2026-01-01T10:00:00.000Z".into(),
+        answers: [(
+            "profil_commune_nom".to_string(),
+            Answer::Text("Givet".into()),
+        )]
+        .into(),
+    };
+    let tx = db
+        .transaction(STORE_DIAGNOSTICS)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .expect("transaction");
+    let store = tx.object_store(STORE_DIAGNOSTICS).expect("store");
+    store
+        .put(&half)
+        .serde()
+        .expect("serialises")
+        .await
+        .expect("written");
+    tx.commit().await.expect("committed");
+    let repository = Repository::from_database(db);
+
+    let listed = repository
+        .list_headed()
+        .await
+        .expect("the list still reads");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].heading.commune_name(), "Givet");
+    let decoded = listed[0].decode();
+    assert!(
+        matches!(decoded, Err(StorageError::Unreadable(_))),
+        "{decoded:?}"
+    );
     repository.delete_database().await.expect("cleanup");
 }
 

@@ -23,6 +23,19 @@ pub mod profile_ids {
     pub const INTERREG_PROGRAMMES: &str = "profil_programmes_interreg";
 }
 
+/// The trimmed text of a text answer, if there is one and it is not blank.
+pub(crate) fn text_of(answer: Option<&Answer>) -> Option<&str> {
+    match answer {
+        Some(Answer::Text(text)) if !text.trim().is_empty() => Some(text.trim()),
+        _ => None,
+    }
+}
+
+/// The commune's name from the profile's answer, or "Commune sans nom" when none was given.
+pub(crate) fn commune_name_or_placeholder(answer: Option<&Answer>) -> &str {
+    text_of(answer).unwrap_or("Commune sans nom")
+}
+
 /// Where a diagnostic stands in its life.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -102,8 +115,7 @@ impl Diagnostic {
 
     /// The commune's name as given in the profile, or a placeholder.
     pub fn commune_name(&self) -> &str {
-        self.text_answer(profile_ids::COMMUNE_NAME)
-            .unwrap_or("Commune sans nom")
+        commune_name_or_placeholder(self.answers.get(profile_ids::COMMUNE_NAME))
     }
 
     /// The INSEE code given in the profile, if any.
@@ -113,10 +125,7 @@ impl Diagnostic {
 
     /// The text of a text answer, if present and not blank.
     pub fn text_answer(&self, question_id: &str) -> Option<&str> {
-        match self.answers.get(question_id) {
-            Some(Answer::Text(text)) if !text.trim().is_empty() => Some(text.trim()),
-            _ => None,
-        }
+        text_of(self.answers.get(question_id))
     }
 
     /// Records one answer (or clears it with `None`) and marks the change.

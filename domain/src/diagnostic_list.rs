@@ -2,10 +2,15 @@
 //! name, and pages of the most recently changed. A town keeps a few diagnostics; MOT's device
 //! keeps every town's after an import, up to thousands, which the page must not render at once.
 
+use std::cmp::Ordering;
+
+use serde::Deserialize;
+
+use crate::diagnostic::commune_name_or_placeholder;
 use crate::listing::{count_of, next_page};
 use crate::report::fr_grouped_number;
 use crate::workspace::normalize_for_search;
-use crate::Diagnostic;
+use crate::{Answer, Diagnostic};
 
 /// How many diagnostics the list shows at first, and how many more each "show more" adds.
 pub const PAGE_SIZE: usize = 20;
@@ -13,16 +18,67 @@ pub const PAGE_SIZE: usize = 20;
 /// Above this many diagnostics the list offers its search field.
 pub const SEARCH_THRESHOLD: usize = PAGE_SIZE;
 
-/// The positions in `diagnostics` of those whose commune name contains every word of `search`
-/// (accents, case and punctuation ignored), in the list's order. An empty search matches all.
-pub fn search_positions(diagnostics: &[Diagnostic], search: &str) -> Vec<usize> {
+/// What the list needs of a stored diagnostic to sort, search and name it: read from the
+/// stored record without its answers, sheets and notes.
+///
+/// Decoding whole diagnostics is most of the time the home page takes once a device holds
+/// thousands; it decodes in full only the page it shows. Deserialising this type from a stored
+/// record reads these fields alone (the answers map is read for the commune's name only).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct DiagnosticHeading {
+    /// The diagnostic's id.
+    pub id: String,
+    /// When it was last changed (RFC 3339, UTC): the list's order.
+    pub updated_at: String,
+    #[serde(default)]
+    answers: NameAnswer,
+}
+
+/// The one answer of a diagnostic's answers map that the heading reads.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+struct NameAnswer {
+    /// Must be `profile_ids::COMMUNE_NAME` (an attribute takes no constant; a test checks it).
+    #[serde(rename = "profil_commune_nom", default)]
+    commune_name: Option<Answer>,
+}
+
+impl DiagnosticHeading {
+    /// The heading of a diagnostic already decoded.
+    pub fn of(diagnostic: &Diagnostic) -> Self {
+        DiagnosticHeading {
+            id: diagnostic.id.clone(),
+            updated_at: diagnostic.updated_at.clone(),
+            answers: NameAnswer {
+                commune_name: diagnostic
+                    .answers
+                    .get(crate::diagnostic::profile_ids::COMMUNE_NAME)
+                    .cloned(),
+            },
+        }
+    }
+
+    /// The commune's name, or "Commune sans nom", as [`Diagnostic::commune_name`] says it.
+    pub fn commune_name(&self) -> &str {
+        commune_name_or_placeholder(self.answers.commune_name.as_ref())
+    }
+}
+
+/// The list's order: the most recently changed first.
+pub fn most_recent_first(a: &DiagnosticHeading, b: &DiagnosticHeading) -> Ordering {
+    b.updated_at.cmp(&a.updated_at)
+}
+
+/// The positions in `headings` of the diagnostics whose commune name contains every word of
+/// `search` (accents, case and punctuation ignored), in the list's order. An empty search
+/// matches all.
+pub fn search_positions(headings: &[DiagnosticHeading], search: &str) -> Vec<usize> {
     let folded = normalize_for_search(search);
     let terms: Vec<&str> = folded.split_whitespace().collect();
-    diagnostics
+    headings
         .iter()
         .enumerate()
-        .filter(|(_, diagnostic)| {
-            let name = normalize_for_search(diagnostic.commune_name());
+        .filter(|(_, heading)| {
+            let name = normalize_for_search(heading.commune_name());
             terms.iter().all(|term| name.contains(term))
         })
         .map(|(position, _)| position)
@@ -70,14 +126,69 @@ pub fn list_summary(total: usize, matching: usize, shown: usize, search: &str) -
 mod tests {
     use super::*;
 
-    fn diagnostics(names: &[&str]) -> Vec<Diagnostic> {
+    use crate::diagnostic::profile_ids;
+
+    fn diagnostics(names: &[&str]) -> Vec<DiagnosticHeading> {
         names
             .iter()
             .enumerate()
             .map(|(i, name)| {
-                Diagnostic::new(format!("id-{i}"), name, "2026-01-01T00:00:00Z", "q", 1)
+                let diagnostic =
+                    Diagnostic::new(format!("id-{i}"), name, "2026-01-01T00:00:00Z", "q", 1);
+                DiagnosticHeading::of(&diagnostic)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_heading_read_from_a_stored_record_names_sorts_and_identifies_it_as_the_whole_would() {
+        let mut diagnostic =
+            Diagnostic::new("id-1".into(), "  Modane ", "2026-01-01T00:00:00Z", "q", 1);
+        diagnostic.set_answer(
+            "mob_planification",
+            Some(Answer::YesNo(true)),
+            "2026-02-03T04:05:06Z",
+        );
+        let stored = serde_json::to_string(&diagnostic).expect("a diagnostic serialises");
+        let heading: DiagnosticHeading =
+            serde_json::from_str(&stored).expect("a stored diagnostic has a heading");
+        assert_eq!(heading, DiagnosticHeading::of(&diagnostic));
+        assert_eq!(heading.commune_name(), "Modane");
+        assert_eq!(heading.commune_name(), diagnostic.commune_name());
+        assert_eq!(heading.id, "id-1");
+        assert_eq!(heading.updated_at, diagnostic.updated_at);
+    }
+
+    #[test]
+    fn the_heading_reads_the_profile_s_commune_name_question() {
+        let json = format!(
+            r#"{{"id":"x","updated_at":"u","answers":{{"{}":{{"kind":"text","value":"Givet"}}}}}}"#,
+            profile_ids::COMMUNE_NAME
+        );
+        let heading: DiagnosticHeading = serde_json::from_str(&json).expect("valid heading");
+        assert_eq!(heading.commune_name(), "Givet");
+    }
+
+    #[test]
+    fn a_heading_without_a_name_says_so_like_the_whole_diagnostic() {
+        let heading: DiagnosticHeading =
+            serde_json::from_str(r#"{"id":"x","updated_at":"u"}"#).expect("valid heading");
+        assert_eq!(heading.commune_name(), "Commune sans nom");
+        let blank: DiagnosticHeading = serde_json::from_str(
+            r#"{"id":"x","updated_at":"u","answers":{"profil_commune_nom":{"kind":"text","value":"  "}}}"#,
+        )
+        .expect("valid heading");
+        assert_eq!(blank.commune_name(), "Commune sans nom");
+    }
+
+    #[test]
+    fn headings_sort_the_most_recently_changed_first() {
+        let mut list = diagnostics(&["A", "B", "C"]);
+        list[0].updated_at = "2026-01-02T00:00:00Z".into();
+        list[2].updated_at = "2026-03-01T00:00:00Z".into();
+        list.sort_by(most_recent_first);
+        let names: Vec<&str> = list.iter().map(DiagnosticHeading::commune_name).collect();
+        assert_eq!(names, ["C", "A", "B"]);
     }
 
     #[test]

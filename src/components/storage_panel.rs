@@ -2,7 +2,7 @@
 //! and the reminder to export one when changes were not backed up for a week.
 
 use domain::backup::backup_reminder_due;
-use domain::Diagnostic;
+use domain::diagnostic_list::DiagnosticHeading;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -41,7 +41,7 @@ fn format_bytes(bytes: f64) -> String {
 pub fn StoragePanel(
     /// The diagnostics on this device (for the backup reminder).
     #[prop(into)]
-    diagnostics: Signal<Vec<Diagnostic>>,
+    diagnostics: Signal<Vec<DiagnosticHeading>>,
 ) -> impl IntoView {
     let refresh = RwSignal::new(0u32);
     let facts = LocalResource::new(move || {

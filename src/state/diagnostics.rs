@@ -6,7 +6,7 @@ use domain::Diagnostic;
 
 use crate::error::AppError;
 use crate::platform::{new_uuid, now_iso};
-use crate::storage::shared_repository;
+use crate::storage::{shared_repository, ListedDiagnostic};
 
 /// The questionnaire shipped with the app (read and checked once).
 pub fn questionnaire() -> Result<&'static Questionnaire, AppError> {
@@ -28,9 +28,9 @@ pub async fn create_diagnostic(commune_name: &str) -> Result<Diagnostic, AppErro
     Ok(diagnostic)
 }
 
-/// Every diagnostic on this device, most recently changed first.
-pub async fn list_diagnostics() -> Result<Vec<Diagnostic>, AppError> {
-    Ok(shared_repository().await?.list().await?)
+/// Every diagnostic on this device as the home page lists it, most recently changed first.
+pub async fn list_diagnostics() -> Result<Vec<ListedDiagnostic>, AppError> {
+    Ok(shared_repository().await?.list_headed().await?)
 }
 
 /// One diagnostic by id.

@@ -14,7 +14,7 @@ pub use database::{
     STORE_META, STORE_MOT_REVIEWS,
 };
 pub use error::StorageError;
-pub use repository::Repository;
+pub use repository::{ListedDiagnostic, Repository};
 
 thread_local! {
     /// The app's repository, opened once per page.

@@ -17,6 +17,7 @@ use leptos_router::components::A;
 use crate::components::notice::ErrorNotice;
 use crate::platform::{focus_first, format_datetime_fr};
 use crate::state::diagnostics::{delete_diagnostic, questionnaire};
+use crate::storage::ListedDiagnostic;
 
 /// What the list shows: the search typed and how many diagnostics are shown. Kept by the home
 /// page, so that a deletion (which reloads the list) keeps them.
@@ -41,15 +42,22 @@ impl ListView {
 /// The diagnostics shown, their count, the search once there are many, and "show more".
 #[component]
 pub fn DiagnosticList(
-    diagnostics: Vec<Diagnostic>,
+    diagnostics: Vec<ListedDiagnostic>,
     view_state: ListView,
     on_deleted: Callback<String>,
 ) -> impl IntoView {
     let ListView { search, shown } = view_state;
     let total = diagnostics.len();
-    let diagnostics = StoredValue::new(diagnostics);
+    let headings = StoredValue::new(
+        diagnostics
+            .iter()
+            .map(|listed| listed.heading.clone())
+            .collect::<Vec<_>>(),
+    );
+    // The browser's records, kept undecoded: only the items shown decode theirs.
+    let diagnostics = StoredValue::new_local(diagnostics);
     let matching = Memo::new(move |_| {
-        search.with(|text| diagnostics.with_value(|list| search_positions(list, text)))
+        search.with(|text| headings.with_value(|list| search_positions(list, text)))
     });
     let visible = move || {
         let limit = shown.get();
@@ -104,7 +112,7 @@ pub fn DiagnosticList(
             {move || {
                 visible()
                     .into_iter()
-                    .map(|diagnostic| view! { <DiagnosticItem diagnostic on_deleted/> })
+                    .map(|listed| view! { <DiagnosticItem listed on_deleted/> })
                     .collect_view()
             }}
         </ul>
@@ -122,7 +130,16 @@ pub fn DiagnosticList(
     }
 }
 
-/// "42 % · En cours" (or "Terminé") for the list.
+/// "42 % des réponses · En cours" (or "Terminé") for the list, or why it cannot be said.
+fn progress_of(listed: &ListedDiagnostic) -> String {
+    match listed.decode() {
+        Ok(diagnostic) => progress_summary(&diagnostic),
+        // Listed all the same, so that it can still be opened, exported or deleted.
+        Err(_) => "Réponses illisibles dans ce navigateur".to_string(),
+    }
+}
+
+/// "42 % des réponses · En cours" (or "Terminé").
 fn progress_summary(diagnostic: &Diagnostic) -> String {
     let state = match diagnostic.status {
         DiagnosticStatus::Completed => "Terminé",
@@ -139,9 +156,9 @@ fn progress_summary(diagnostic: &Diagnostic) -> String {
 
 /// One diagnostic of the list, with its delete confirmation.
 #[component]
-fn DiagnosticItem(diagnostic: Diagnostic, on_deleted: Callback<String>) -> impl IntoView {
-    let id = diagnostic.id.clone();
-    let name = diagnostic.commune_name().to_string();
+fn DiagnosticItem(listed: ListedDiagnostic, on_deleted: Callback<String>) -> impl IntoView {
+    let id = listed.heading.id.clone();
+    let name = listed.heading.commune_name().to_string();
     let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let cancel_button = NodeRef::<html::Button>::new();
@@ -178,8 +195,8 @@ fn DiagnosticItem(diagnostic: Diagnostic, on_deleted: Callback<String>) -> impl 
     };
 
     let href = format!("/diagnostic/{id}");
-    let updated = format_datetime_fr(&diagnostic.updated_at);
-    let progress = progress_summary(&diagnostic);
+    let updated = format_datetime_fr(&listed.heading.updated_at);
+    let progress = progress_of(&listed);
     let link_name = name.clone();
     let confirm_name = name.clone();
     view! {

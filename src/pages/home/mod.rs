@@ -78,7 +78,10 @@ pub fn HomePage() -> impl IntoView {
             </Transition>
         </section>
         <StoragePanel diagnostics=Signal::derive(move || {
-            diagnostics.get().and_then(Result::ok).unwrap_or_default()
+            diagnostics.with(|listed| match listed {
+                Some(Ok(list)) => list.iter().map(|l| l.heading.clone()).collect(),
+                _ => Vec::new(),
+            })
         })/>
     }
 }

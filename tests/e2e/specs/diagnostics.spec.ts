@@ -39,6 +39,39 @@ test('a deletion asks for confirmation, and what is deleted stays deleted after 
   expect(await home.listedCommunes()).toEqual(['Modane']);
 });
 
+test('a stored diagnostic this version cannot read is still listed and says so; the others are listed as usual and it can be deleted', async ({ page }) => {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.createDiagnostic('Givet');
+  // A record with a name and a date but not the rest of a diagnostic (written by another version, say).
+  await page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('diagnostic-transfrontalier');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('diagnostics', 'readwrite');
+      tx.objectStore('diagnostics').put({
+        id: '00000000-0000-4000-8000-00000000abcd',
+        updated_at: '2020-01-01T00:00:00.000Z',
+        answers: { profil_commune_nom: { kind: 'text', value: 'Lauterbourg' } },
+      });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+  await home.goto();
+  await expect(home.items).toHaveCount(2);
+  expect(await home.listedCommunes()).toEqual(['Givet', 'Lauterbourg']);
+  await expect(home.item('Givet').getByTestId('diagnostic-progress')).toContainText('% des réponses · En cours');
+  await expect(home.item('Lauterbourg').getByTestId('diagnostic-progress')).toHaveText('Réponses illisibles dans ce navigateur');
+  await home.deleteDiagnostic('Lauterbourg');
+  await page.reload();
+  expect(await home.listedCommunes()).toEqual(['Givet']);
+});
+
 test('a deep link to a diagnostic opens it after a reload', async ({ page }) => {
   const home = new HomePage(page);
   await home.goto();
