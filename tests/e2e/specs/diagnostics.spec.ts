@@ -69,6 +69,7 @@ test('a stored diagnostic this version cannot read is still listed and says so; 
   await expect(home.item('Lauterbourg').getByTestId('diagnostic-progress')).toHaveText('Réponses illisibles dans ce navigateur');
   await home.deleteDiagnostic('Lauterbourg');
   await page.reload();
+  await expect(home.items).toHaveCount(1);
   expect(await home.listedCommunes()).toEqual(['Givet']);
 });
 
