@@ -134,7 +134,7 @@ pub fn DiagnosticList(
 fn progress_of(listed: &ListedDiagnostic) -> String {
     match listed.decode() {
         Ok(diagnostic) => progress_summary(&diagnostic),
-        // Listed all the same, so that it can still be opened, exported or deleted.
+        // Listed all the same, under its name: the town sees it is there and can delete it.
         Err(_) => "Réponses illisibles dans ce navigateur".to_string(),
     }
 }
