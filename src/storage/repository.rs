@@ -108,8 +108,9 @@ impl Repository {
     /// Every diagnostic on this device as the home page lists it, the most recently changed
     /// first: its heading decoded, the rest left in the browser's copy of the record.
     ///
-    /// A device holding a thousand diagnostics took about twice as long to list them decoded in
-    /// full; the list decodes only the page it shows ([`ListedDiagnostic::decode`]).
+    /// With a thousand diagnostics, decoding them all made the home page about a third slower
+    /// (docs/performance.md); the list decodes only the page it shows
+    /// ([`ListedDiagnostic::decode`]).
     pub async fn list_headed(&self) -> Result<Vec<ListedDiagnostic>, StorageError> {
         let tx = self.db.transaction(STORE_DIAGNOSTICS).build()?;
         let store = tx.object_store(STORE_DIAGNOSTICS)?;
