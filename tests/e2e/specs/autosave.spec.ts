@@ -13,6 +13,26 @@ async function countCommits(page: Page): Promise<() => Promise<number>> {
   return () => page.evaluate(() => (window as any).commits);
 }
 
+/** Makes every IndexedDB write of the page fail from now on, as a full disk would. */
+async function failEveryCommit(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+}
+
+/**
+ * Stops the page writing or clearing its crash journal (localStorage), even as it closes: with
+ * `failEveryCommit`, a tab the system kills once its text is journaled.
+ */
+async function stopWritingTheJournal(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => {};
+    Storage.prototype.removeItem = () => {};
+  });
+}
+
 test('text typed just before the tab is closed is there when the diagnostic is opened again', async ({ page, context }) => {
   const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
   await q.gotoStep(base, 'profil');
@@ -149,17 +169,10 @@ test('text a tab has not committed yet survives its abrupt end, whatever another
   // B's commits fail from now on, as if B were killed before committing: only its crash
   // journal keeps the text typed next. Once it is journaled B writes nothing more, not even
   // as it closes, like a tab the system kills.
-  await pageB.evaluate(() => {
-    IDBObjectStore.prototype.put = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await failEveryCommit(pageB);
   await tabB.input('gov_obstacle_detail').fill('Obstacle B');
   await expect(pageB.getByTestId('save-status').getByRole('alert')).toBeVisible();
-  await pageB.evaluate(() => {
-    Storage.prototype.setItem = () => {};
-    Storage.prototype.removeItem = () => {};
-  });
+  await stopWritingTheJournal(pageB);
   // A commits its own text meanwhile: that must not clear B's journal.
   const commits = await countCommits(page);
   await tabA.input('gov_convention_detail').fill('Convention A');
@@ -186,17 +199,10 @@ test('a project sheet journaled by a tab that ends abruptly keeps the fields ano
   await expect(tabB.heading()).toHaveText('Nouveau projet');
 
   // B's commits fail from now on and, once its text is journaled, B writes nothing more.
-  await pageB.evaluate(() => {
-    IDBObjectStore.prototype.put = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await failEveryCommit(pageB);
   await tabB.field('Besoin').fill('Besoin écrit dans B');
   await expect(pageB.getByTestId('save-status').getByRole('alert')).toBeVisible();
-  await pageB.evaluate(() => {
-    Storage.prototype.setItem = () => {};
-    Storage.prototype.removeItem = () => {};
-  });
+  await stopWritingTheJournal(pageB);
   // A stores another field of the same sheet; then B ends.
   const commits = await countCommits(page);
   await tabA.field('Objectifs').fill('Objectifs écrits dans A');
