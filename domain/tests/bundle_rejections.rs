@@ -343,6 +343,31 @@ fn dates_must_be_rfc_3339() {
 }
 
 #[test]
+fn dates_of_project_sheets_and_good_practices_are_empty_or_rfc_3339() {
+    let mut value = valid_value();
+    value["diagnostics"][0]["good_practices"][0]["updated_at"] = json!("=HYPERLINK(\"x\")");
+    value["diagnostics"][0]["project_sheets"][0]["created_at"] = json!("hier");
+    let rejection = sealed_and_refused(value);
+    assert_problem(
+        &rejection,
+        "diagnostics[0].good_practices[0].updated_at",
+        "n'est pas une date valide",
+    );
+    assert_problem(
+        &rejection,
+        "diagnostics[0].project_sheets[0].created_at",
+        "n'est pas une date valide",
+    );
+
+    // Versions that wrote no date leave it empty: still accepted.
+    let mut value = valid_value();
+    value["diagnostics"][0]["good_practices"][0]["updated_at"] = json!("");
+    value["diagnostics"][0]["project_sheets"][0]["updated_at"] = json!("");
+    reseal(&mut value);
+    assert!(import(value.to_string().as_bytes()).is_ok());
+}
+
+#[test]
 fn hostile_sizes_are_refused() {
     let mut value = valid_value();
     value["diagnostics"][0]["answers"]["gov_convention_detail"]["value"] =

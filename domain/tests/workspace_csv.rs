@@ -185,3 +185,26 @@ fn the_good_practices_csv_lists_each_practice_and_neutralises_formulas() {
     assert_eq!(records[1][5], "'=HYPERLINK(\"http://exemple.invalid\")");
     assert_eq!(records[1][7], TRICKY);
 }
+
+#[test]
+fn a_good_practice_with_formulas_for_theme_and_date_is_written_as_text() {
+    // What an older bundle may carry: its theme ids and dates are not checked against today's data.
+    let mut d = sample_diagnostic(DIAGNOSTIC_ID);
+    d.good_practices.push(GoodPractice {
+        id: "a1b2c3d4-0000-4000-8000-00000000000a".into(),
+        title: "Navette".into(),
+        theme_id: Some("=cmd|' /C calc'!A0".into()),
+        updated_at: "@SUM(1+1)".into(),
+        ..GoodPractice::default()
+    });
+    let diagnostics = vec![d];
+    let bytes =
+        good_practices_csv(questionnaire(), &diagnostics, &rows(&diagnostics)).expect("csv");
+    let (header, records) = read_back(&bytes);
+    let row = records
+        .iter()
+        .find(|r| r[column(&header, "Titre")] == "Navette")
+        .expect("the practice's row");
+    assert_eq!(row[column(&header, "Thème")], "'=cmd|' /C calc'!A0");
+    assert_eq!(row[column(&header, "Dernière modification")], "'@SUM(1+1)");
+}

@@ -269,6 +269,8 @@ fn check_entries(
     for (position, sheet) in item.project_sheets.iter().enumerate() {
         let here = index(&field(at, "project_sheets"), position);
         check_entry_id(&here, &sheet.id, position, &mut ids, problems);
+        check_entry_timestamp(&field(&here, "created_at"), &sheet.created_at, problems);
+        check_entry_timestamp(&field(&here, "updated_at"), &sheet.updated_at, problems);
         if let Some(theme) = sheet
             .theme_id
             .as_deref()
@@ -284,6 +286,7 @@ fn check_entries(
     for (position, practice) in item.good_practices.iter().enumerate() {
         let here = index(&field(at, "good_practices"), position);
         check_entry_id(&here, &practice.id, position, &mut ids, problems);
+        check_entry_timestamp(&field(&here, "updated_at"), &practice.updated_at, problems);
         if let Some(theme) = practice
             .theme_id
             .as_deref()
@@ -392,6 +395,13 @@ fn check_text(at: &str, text: &str, problems: &mut Problems) {
 fn check_uuid(at: &str, id: &str, problems: &mut Problems) {
     if !is_uuid(id) {
         problems.push(at, BundleError::NotUuid(id.to_string()));
+    }
+}
+
+/// A sheet's or good practice's date: absent (empty, as older versions wrote) or a timestamp.
+fn check_entry_timestamp(at: &str, text: &str, problems: &mut Problems) {
+    if !text.is_empty() {
+        check_timestamp(at, text, problems);
     }
 }
 

@@ -61,7 +61,8 @@ pub(crate) fn safe_text(text: &str) -> String {
     }
 }
 
-/// An RFC 3339 date-time as "JJ/MM/AAAA HH:MM" (the time as recorded, UTC); other text as is.
+/// An RFC 3339 date-time as "JJ/MM/AAAA HH:MM" (the time as recorded, UTC); other text as is,
+/// but made safe for a spreadsheet like any text from a bundle.
 pub(crate) fn fr_date_time(timestamp: &str) -> String {
     let part = |range: std::ops::Range<usize>| timestamp.get(range).unwrap_or_default();
     if timestamp.len() >= 16 && timestamp.as_bytes().get(10) == Some(&b'T') {
@@ -73,7 +74,7 @@ pub(crate) fn fr_date_time(timestamp: &str) -> String {
             part(11..16)
         )
     } else {
-        timestamp.to_string()
+        safe_text(timestamp)
     }
 }
 
@@ -224,7 +225,8 @@ pub fn good_practices_csv<'r>(
                 safe_text(row.insee_code.as_deref().unwrap_or_default()),
                 row.departement_label(),
                 row.countries_label(),
-                theme.to_string(),
+                // A theme id from an older questionnaire is not checked on import: written as text.
+                safe_text(theme),
                 safe_text(&practice.title),
                 safe_text(&practice.partners),
                 safe_text(&practice.description),
