@@ -35,11 +35,44 @@ impl Answer {
             _ => false,
         }
     }
+
+    /// The options ticked in `current` (none when it is not a multiple choice) with `added`
+    /// ticked too: ticking suggestions never unticks what the user chose.
+    pub fn choices_with(current: Option<&Answer>, added: &[String]) -> Answer {
+        let mut ids = match current {
+            Some(Answer::Choices(ids)) => ids.clone(),
+            _ => Vec::new(),
+        };
+        for id in added {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+        Answer::Choices(ids)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ticking_suggested_choices_keeps_the_ones_already_ticked() {
+        let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let current = Answer::Choices(ids(&["alcotra", "fwvl"]));
+        assert_eq!(
+            Answer::choices_with(Some(&current), &ids(&["fwvl", "grande_region"])),
+            Answer::Choices(ids(&["alcotra", "fwvl", "grande_region"]))
+        );
+        assert_eq!(
+            Answer::choices_with(Some(&Answer::Unknown), &ids(&["fwvl"])),
+            Answer::Choices(ids(&["fwvl"]))
+        );
+        assert_eq!(
+            Answer::choices_with(None, &ids(&["fwvl"])),
+            Answer::Choices(ids(&["fwvl"]))
+        );
+    }
 
     #[test]
     fn answers_serialise_with_a_kind_tag() {

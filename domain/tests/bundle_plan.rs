@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use common::{sample_diagnostic, sample_feedback, DIAGNOSTIC_ID, NOW};
 use domain::bundle::{
     apply_import, plan_feedback_import, plan_import, ConflictChoice, FeedbackStatus, ImportStatus,
-    IncomingDiagnostic, COPY_SUFFIX,
+    IncomingDiagnostic, MotFeedback, COPY_SUFFIX,
 };
 use domain::diagnostic::MAX_COMMUNE_NAME_CHARS;
 use domain::{Answer, Diagnostic};
@@ -217,4 +217,61 @@ fn feedback_is_planned_against_the_device() {
         [FeedbackStatus::UnknownDiagnostic]
     );
     assert!(FeedbackStatus::New.writes() && !FeedbackStatus::Older.writes());
+    assert!(!FeedbackStatus::Superseded.writes());
+}
+
+#[test]
+fn of_several_feedbacks_on_one_diagnostic_only_the_latest_is_written() {
+    let ids = [DIAGNOSTIC_ID];
+    let second = MotFeedback {
+        revision: 2,
+        general_comment: "Deuxième version.".into(),
+        written_at: "2026-03-06T09:00:00Z".into(),
+        ..sample_feedback()
+    };
+    let third = MotFeedback {
+        revision: 3,
+        general_comment: "Troisième version.".into(),
+        written_at: "2026-03-07T09:00:00Z".into(),
+        ..sample_feedback()
+    };
+    // Two files of the same feedback dropped together, the later one first: it alone is written.
+    assert_eq!(
+        plan_feedback_import(&[third.clone(), second.clone()], &[], &ids),
+        [FeedbackStatus::New, FeedbackStatus::Superseded]
+    );
+    assert_eq!(
+        plan_feedback_import(
+            &[second.clone(), third.clone()],
+            std::slice::from_ref(&sample_feedback()),
+            &ids
+        ),
+        [FeedbackStatus::Superseded, FeedbackStatus::Updated]
+    );
+
+    // Another feedback (another MOT device) on the same diagnostic: the later date wins,
+    // whatever its revision.
+    let from_elsewhere = MotFeedback {
+        id: "0f0f0f0f-0000-4000-8000-000000000001".into(),
+        revision: 1,
+        general_comment: "Écrit sur un autre poste.".into(),
+        written_at: "2026-03-06T12:00:00Z".into(),
+        ..sample_feedback()
+    };
+    assert_eq!(
+        plan_feedback_import(
+            std::slice::from_ref(&from_elsewhere),
+            &[third.clone()],
+            &ids
+        ),
+        [FeedbackStatus::Older]
+    );
+    assert_eq!(
+        plan_feedback_import(&[from_elsewhere.clone()], &[second.clone()], &ids),
+        [FeedbackStatus::Updated]
+    );
+    assert_eq!(
+        plan_feedback_import(&[from_elsewhere, third], &[second], &ids),
+        [FeedbackStatus::Superseded, FeedbackStatus::Updated]
+    );
 }

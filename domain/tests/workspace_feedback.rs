@@ -95,3 +95,28 @@ fn the_town_imports_the_feedback_bundle_mot_writes() {
     let valid = parse_bundle("retour.json", json.as_bytes(), questionnaire()).expect("accepted");
     assert_eq!(valid.feedback, vec![feedback]);
 }
+
+#[test]
+fn a_comment_longer_than_a_bundle_may_carry_is_refused_before_export() {
+    let diagnostic = sample_diagnostic(DIAGNOSTIC_ID);
+    let mut feedback = new_feedback(&diagnostic, None, "MOT", NOW, FEEDBACK_ID.into());
+    feedback.general_comment = "é".repeat(10_001);
+    feedback
+        .theme_comments
+        .insert("mobilite".into(), "x".repeat(10_001));
+    let errors = check_feedback(questionnaire(), &feedback);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(
+        errors[0].to_string(),
+        "Le texte « Commentaire général » compte 10001 caractères, au-delà des 10000 permis : \
+         raccourcissez-le."
+    );
+    assert!(errors[1].to_string().contains("« Mobilité »"));
+
+    // At the limit, the town's import accepts it.
+    feedback.general_comment = "é".repeat(10_000);
+    feedback.theme_comments.clear();
+    assert!(check_feedback(questionnaire(), &feedback).is_empty());
+    let json = to_json_pretty(&export_feedback(&[feedback], "0.1.0", NOW));
+    assert!(parse_bundle("retour.json", json.as_bytes(), questionnaire()).is_ok());
+}

@@ -11,8 +11,14 @@ use crate::components::file_drop_zone::FileDropZone;
 use crate::components::notice::ErrorNotice;
 use crate::platform::set_page_title;
 use crate::state::bundles::{
-    confirm_import, preview_import, read_files, FileOutcome, ImportPreview,
+    confirm_import, preview_import, read_files, ConfirmOutcome, FileOutcome, ImportPreview,
 };
+
+/// Shown when the device changed between the preview and the confirmation.
+const OUTDATED_PREVIEW: &str =
+    "Rien n'a été enregistré : les diagnostics de cet appareil ont changé \
+     depuis l'aperçu (une modification enregistrée dans un autre onglet, par exemple). L'aperçu \
+     ci-dessous est à jour : vérifiez-le, puis confirmez de nouveau.";
 
 /// Where the import stands.
 #[derive(Clone)]
@@ -70,7 +76,7 @@ pub fn ImportPage() -> impl IntoView {
             Stage::Choosing => ().into_any(),
             Stage::Reading => view! { <p role="status">"Vérification des fichiers…"</p> }.into_any(),
             Stage::Preview(outcomes, preview) => {
-                view! { <PreviewPanel outcomes preview stage/> }.into_any()
+                view! { <PreviewPanel outcomes preview stage page_error=error/> }.into_any()
             }
             Stage::Done(summary) => {
                 view! {
@@ -89,6 +95,8 @@ fn PreviewPanel(
     outcomes: Vec<FileOutcome>,
     preview: ImportPreview,
     stage: RwSignal<Stage>,
+    /// The page's message, above the preview: it outlives a preview replaced by a newer one.
+    page_error: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let choices = RwSignal::new(BTreeMap::<String, ConflictChoice>::new());
     let error = RwSignal::new(None::<String>);
@@ -177,14 +185,20 @@ fn PreviewPanel(
 
     let confirm = move |_| {
         let preview = preview.clone();
+        let outcomes = outcomes.clone();
         let chosen = choices.get_untracked();
         busy.set(true);
+        page_error.set(None);
         spawn_local(async move {
             match confirm_import(&preview, &chosen).await {
-                Ok(summary) => stage.set(Stage::Done(format!(
+                Ok(ConfirmOutcome::Written(summary)) => stage.set(Stage::Done(format!(
                     "Import terminé : {} diagnostic(s) et {} retour(s) de la MOT enregistrés.",
                     summary.diagnostics, summary.feedback
                 ))),
+                Ok(ConfirmOutcome::Outdated(fresh)) => {
+                    page_error.set(Some(OUTDATED_PREVIEW.to_string()));
+                    stage.set(Stage::Preview(outcomes, fresh));
+                }
                 Err(problem) => {
                     error.set(Some(format!("{problem} Rien n'a été enregistré.")));
                     busy.set(false);

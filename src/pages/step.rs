@@ -223,11 +223,10 @@ fn ProgrammeSuggestion() -> impl IntoView {
             .map(|(id, _)| id)
             .collect();
         if !ids.is_empty() {
-            session.set_answer(
-                profile_ids::INTERREG_PROGRAMMES,
-                Some(Answer::Choices(ids)),
-                Commit::Now,
-            );
+            let ticked = session.diagnostic.with_untracked(|d| {
+                Answer::choices_with(d.answers.get(profile_ids::INTERREG_PROGRAMMES), &ids)
+            });
+            session.set_answer(profile_ids::INTERREG_PROGRAMMES, Some(ticked), Commit::Now);
         }
     };
     view! {

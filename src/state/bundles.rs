@@ -18,6 +18,7 @@ use crate::platform::{new_uuid, now_iso};
 use crate::state::diagnostics::questionnaire;
 use crate::state::downloads::download_json;
 use crate::state::file_bytes::start_reading;
+use crate::state::session::announce_changes;
 use crate::storage::shared_repository;
 
 /// Metadata key of the time of the last export (any export counts as a backup).
@@ -158,9 +159,6 @@ impl ImportPreview {
 
 /// Compares the accepted files with what is on this device.
 pub async fn preview_import(outcomes: &[FileOutcome]) -> Result<ImportPreview, AppError> {
-    let repository = shared_repository().await?;
-    let existing = repository.list().await?;
-    let existing_feedback = repository.list_feedback().await?;
     let mut incoming = Vec::new();
     let mut feedback = Vec::new();
     for outcome in outcomes {
@@ -169,20 +167,37 @@ pub async fn preview_import(outcomes: &[FileOutcome]) -> Result<ImportPreview, A
             feedback.extend(bundle.feedback.iter().cloned());
         }
     }
-    let decisions = plan_import(&incoming, &existing);
+    let repository = shared_repository().await?;
+    let existing = repository.list().await?;
+    Ok(plan_against(
+        incoming,
+        feedback,
+        &existing,
+        &repository.list_feedback().await?,
+    ))
+}
+
+/// The preview of importing `incoming` and `feedback` into a device holding `existing`.
+fn plan_against(
+    incoming: Vec<IncomingDiagnostic>,
+    feedback: Vec<MotFeedback>,
+    existing: &[domain::Diagnostic],
+    existing_feedback: &[MotFeedback],
+) -> ImportPreview {
+    let decisions = plan_import(&incoming, existing);
     // Feedback may be about a diagnostic of this device or one arriving in the same import.
     let known_ids: Vec<&str> = existing
         .iter()
         .map(|d| d.id.as_str())
         .chain(incoming.iter().map(|i| i.diagnostic.id.as_str()))
         .collect();
-    let feedback_statuses = plan_feedback_import(&feedback, &existing_feedback, &known_ids);
-    Ok(ImportPreview {
+    let feedback_statuses = plan_feedback_import(&feedback, existing_feedback, &known_ids);
+    ImportPreview {
         incoming,
         decisions,
         feedback,
         feedback_statuses,
-    })
+    }
 }
 
 /// How many records an import wrote.
@@ -194,14 +209,36 @@ pub struct ImportSummary {
     pub feedback: usize,
 }
 
-/// Writes what the preview decided, with the user's choices for conflicts, in one transaction.
+/// What confirming an import did.
+#[derive(Clone, Debug)]
+pub enum ConfirmOutcome {
+    /// Written as previewed.
+    Written(ImportSummary),
+    /// Nothing written: the device changed since the preview (another tab saved an answer, or
+    /// imported), so what the user agreed to is no longer what would happen. The new preview.
+    Outdated(ImportPreview),
+}
+
+/// Writes what the preview decided, with the user's choices for conflicts, in one transaction,
+/// provided the device still holds what the preview was made against.
 pub async fn confirm_import(
     preview: &ImportPreview,
     choices: &BTreeMap<String, ConflictChoice>,
-) -> Result<ImportSummary, AppError> {
+) -> Result<ConfirmOutcome, AppError> {
     let repository = shared_repository().await?;
-    // Re-read the device: the preview may be some minutes old.
+    // Re-read the device: the preview may be some minutes old, and another tab may have saved
+    // since. Writing the old plan could put an older revision over a newer one.
     let existing = repository.list().await?;
+    let fresh = plan_against(
+        preview.incoming.clone(),
+        preview.feedback.clone(),
+        &existing,
+        &repository.list_feedback().await?,
+    );
+    if fresh.decisions != preview.decisions || fresh.feedback_statuses != preview.feedback_statuses
+    {
+        return Ok(ConfirmOutcome::Outdated(fresh));
+    }
     let mut new_id = new_uuid;
     let writes = apply_import(
         &preview.decisions,
@@ -219,10 +256,17 @@ pub async fn confirm_import(
         .map(|(item, _)| item.clone())
         .collect();
     repository.import(&writes, &feedback).await?;
-    Ok(ImportSummary {
+    announce_imported(&writes);
+    Ok(ConfirmOutcome::Written(ImportSummary {
         diagnostics: writes.len(),
         feedback: feedback.len(),
-    })
+    }))
+}
+
+/// Tells the tabs editing these diagnostics to re-read them: without it, a tab would go on
+/// showing the replaced version, and its next edit would write that text back.
+fn announce_imported(written: &[domain::Diagnostic]) {
+    announce_changes(written.iter().map(|d| d.id.as_str()));
 }
 
 /// Downloads a diagnostic held in memory, without touching storage: the way out when the

@@ -19,6 +19,7 @@ use crate::platform::{new_uuid, now_iso};
 use crate::state::bundles::{FileRead, APP_VERSION};
 use crate::state::diagnostics::questionnaire;
 use crate::state::downloads::{download_csv, download_json};
+use crate::state::session::announce_changes;
 use crate::storage::{shared_repository, Repository};
 
 /// Files read, checked and written together: one IndexedDB transaction per batch, and a
@@ -173,7 +174,11 @@ impl BatchWrite {
         let repository = repository.clone();
         let promise = wasm_bindgen_futures::future_to_promise(async move {
             match repository.import(&writes, &[]).await {
-                Ok(()) => Ok(wasm_bindgen::JsValue::UNDEFINED),
+                Ok(()) => {
+                    // A tab showing one of them re-reads it.
+                    announce_changes(writes.iter().map(|d| d.id.as_str()));
+                    Ok(wasm_bindgen::JsValue::UNDEFINED)
+                }
                 Err(error) => Err(wasm_bindgen::JsValue::from_str(&error.to_string())),
             }
         });
@@ -301,7 +306,7 @@ pub async fn save_feedback(
         if &unchanged == stored {
             return Ok(stored.clone());
         }
-        feedback.revision = stored.revision + 1;
+        feedback.revision = stored.revision.saturating_add(1);
     }
     feedback.written_at = now_iso();
     let problems = check_feedback(questionnaire()?, &feedback);

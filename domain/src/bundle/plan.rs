@@ -226,6 +226,8 @@ pub enum FeedbackStatus {
     Updated,
     /// An earlier revision: skipped.
     Older,
+    /// Another feedback on the same diagnostic in this import is later: skipped.
+    Superseded,
     /// About a diagnostic this device does not have: skipped.
     UnknownDiagnostic,
 }
@@ -238,6 +240,9 @@ impl FeedbackStatus {
             FeedbackStatus::Identical => "Retour déjà présent (ignoré)",
             FeedbackStatus::Updated => "Retour mis à jour",
             FeedbackStatus::Older => "Retour plus ancien (ignoré)",
+            FeedbackStatus::Superseded => {
+                "Retour remplacé par un plus récent de cet import (ignoré)"
+            }
             FeedbackStatus::UnknownDiagnostic => "Diagnostic absent de cet appareil (ignoré)",
         }
     }
@@ -249,25 +254,53 @@ impl FeedbackStatus {
 }
 
 /// Plans the import of MOT's feedback: one status per incoming feedback, in order.
+///
+/// A device keeps one feedback per diagnostic (the latest), so feedback is matched by its
+/// diagnostic: among several for one diagnostic in the same import, only the latest is
+/// written (see [`is_later`]), and it replaces the stored one only when it is not earlier.
 pub fn plan_feedback_import(
     incoming: &[MotFeedback],
     existing: &[MotFeedback],
     diagnostic_ids: &[&str],
 ) -> Vec<FeedbackStatus> {
     let digest = |feedback: &MotFeedback| feedback_digest(&FeedbackItem::from_feedback(feedback));
+    // For each diagnostic, the position of the latest incoming feedback; the first among equals.
+    let mut chosen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (position, feedback) in incoming.iter().enumerate() {
+        let key = feedback.diagnostic_id.as_str();
+        if chosen
+            .get(key)
+            .is_none_or(|&kept| is_later(feedback, &incoming[kept]))
+        {
+            chosen.insert(key, position);
+        }
+    }
     incoming
         .iter()
-        .map(|feedback| {
-            let stored = existing.iter().find(|f| f.id == feedback.id);
+        .enumerate()
+        .map(|(position, feedback)| {
+            let key = feedback.diagnostic_id.as_str();
+            let stored = existing.iter().find(|f| f.diagnostic_id == key);
             match stored {
-                _ if !diagnostic_ids.contains(&feedback.diagnostic_id.as_str()) => {
-                    FeedbackStatus::UnknownDiagnostic
-                }
+                _ if !diagnostic_ids.contains(&key) => FeedbackStatus::UnknownDiagnostic,
+                _ if chosen.get(key) != Some(&position) => FeedbackStatus::Superseded,
                 None => FeedbackStatus::New,
                 Some(stored) if digest(stored) == digest(feedback) => FeedbackStatus::Identical,
-                Some(stored) if feedback.revision < stored.revision => FeedbackStatus::Older,
+                Some(stored) if is_later(stored, feedback) => FeedbackStatus::Older,
                 Some(_) => FeedbackStatus::Updated,
             }
         })
         .collect()
+}
+
+/// Whether feedback `a` was written after `b`: by its revision when both are the same feedback
+/// (revisions count MOT's saves of it), by its date when they are not (two MOT devices, or a
+/// feedback written anew). Dates are RFC 3339 in UTC as the app writes them, so they compare
+/// as text.
+fn is_later(a: &MotFeedback, b: &MotFeedback) -> bool {
+    if a.id == b.id {
+        a.revision > b.revision
+    } else {
+        a.written_at > b.written_at
+    }
 }

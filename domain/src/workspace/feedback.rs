@@ -2,7 +2,7 @@
 //! check that its comments refer to steps and questions of the questionnaire (the same check
 //! the town's import makes), before it is exported with `bundle::export_feedback`.
 
-use crate::bundle::{is_timestamp, is_uuid, MotFeedback};
+use crate::bundle::{is_timestamp, is_uuid, MotFeedback, MAX_TEXT_CHARS};
 use crate::diagnostic::Diagnostic;
 use crate::questionnaire::Questionnaire;
 
@@ -32,6 +32,16 @@ pub enum FeedbackError {
     /// A comment left blank.
     #[error("Un commentaire est vide ({0}) : écrivez-le ou retirez-le.")]
     EmptyComment(String),
+    /// A text longer than a bundle may carry: the town's import would refuse the whole file.
+    #[error("Le texte « {what} » compte {length} caractères, au-delà des {max} permis : raccourcissez-le.")]
+    TooLong {
+        /// Which text (the author, the general comment, or the step or question commented).
+        what: String,
+        /// Its length in characters.
+        length: usize,
+        /// The most a bundle may carry.
+        max: usize,
+    },
 }
 
 /// A new feedback on a diagnostic, with MOT's status from its review and no comments yet.
@@ -75,13 +85,19 @@ pub fn check_feedback(questionnaire: &Questionnaire, feedback: &MotFeedback) -> 
     if feedback.author.trim().is_empty() {
         errors.push(FeedbackError::NoAuthor);
     }
+    check_length("Auteur", &feedback.author, &mut errors);
+    check_length(
+        "Commentaire général",
+        &feedback.general_comment,
+        &mut errors,
+    );
     for (step_id, comment) in &feedback.theme_comments {
         match questionnaire.step(step_id) {
             None => errors.push(FeedbackError::UnknownStep(step_id.clone())),
             Some(step) if comment.trim().is_empty() => {
                 errors.push(FeedbackError::EmptyComment(step.title.clone()));
             }
-            Some(_) => {}
+            Some(step) => check_length(&step.title, comment, &mut errors),
         }
     }
     for (question_id, comment) in &feedback.question_comments {
@@ -90,8 +106,21 @@ pub fn check_feedback(questionnaire: &Questionnaire, feedback: &MotFeedback) -> 
             Some(question) if comment.trim().is_empty() => {
                 errors.push(FeedbackError::EmptyComment(question.label.clone()));
             }
-            Some(_) => {}
+            Some(question) => check_length(&question.label, comment, &mut errors),
         }
     }
     errors
+}
+
+/// The same limit as the town's import (`bundle::MAX_TEXT_CHARS`), so MOT never sends a file
+/// the town cannot read.
+fn check_length(what: &str, text: &str, errors: &mut Vec<FeedbackError>) {
+    let length = text.chars().count();
+    if length > MAX_TEXT_CHARS {
+        errors.push(FeedbackError::TooLong {
+            what: what.to_string(),
+            length,
+            max: MAX_TEXT_CHARS,
+        });
+    }
 }

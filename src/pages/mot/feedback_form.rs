@@ -16,6 +16,9 @@ use crate::platform::format_datetime_fr;
 use crate::state::diagnostics::questionnaire;
 use crate::state::workspace::{export_feedback_for_town, save_feedback};
 
+/// The longest comment a bundle may carry (`bundle::MAX_TEXT_CHARS`), as the fields' `maxlength`.
+const COMMENT_MAX: u32 = domain::bundle::MAX_TEXT_CHARS as u32;
+
 /// Sets or removes (when blank) a comment: a blank comment is no comment.
 fn set_comment(comments: &mut BTreeMap<String, String>, key: &str, text: &str) {
     if text.trim().is_empty() {
@@ -81,6 +84,7 @@ pub fn FeedbackForm(
                     id=format!("retour-etape-{}", step.id)
                     label=format!("Commentaire sur « {} »", step.title)
                     multiline=true
+                    max_length=COMMENT_MAX
                     initial=initial.theme_comments.get(&step.id).cloned().unwrap_or_default()
                     on_change=Callback::new(move |text: String| {
                         draft.update(|d| set_comment(&mut d.theme_comments, &step_id, &text));
@@ -104,6 +108,7 @@ pub fn FeedbackForm(
                 id="retour-auteur"
                 label="Auteur du retour"
                 help="Nom et fonction, par exemple « Marie Dupont, chargée de mission MOT »."
+                max_length=300
                 initial=initial.author.clone()
                 on_change=Callback::new(move |text: String| draft.update(|d| d.author = text))
             />
@@ -111,6 +116,7 @@ pub fn FeedbackForm(
                 id="retour-general"
                 label="Commentaire général"
                 multiline=true
+                max_length=COMMENT_MAX
                 initial=initial.general_comment.clone()
                 on_change=Callback::new(move |text: String| draft.update(|d| d.general_comment = text))
             />
@@ -210,6 +216,7 @@ fn QuestionComments(draft: RwSignal<MotFeedback>) -> impl IntoView {
                 <textarea
                     id="retour-question-texte"
                     rows="3"
+                    maxlength=COMMENT_MAX
                     prop:value=move || text.get()
                     on:input=move |event| text.set(event_target_value(&event))
                 ></textarea>

@@ -308,10 +308,13 @@ fn version_of(diagnostic: &Diagnostic) -> (u32, String) {
     (diagnostic.revision, diagnostic.updated_at.clone())
 }
 
-/// Tells the other tabs that a diagnostic was changed outside an editor (a journal replayed).
-pub(super) fn announce_commit(diagnostic_id: &str) {
+/// Tells the other tabs that diagnostics were changed outside an editor (a journal replayed,
+/// an import): those editing one re-read it.
+pub(crate) fn announce_changes<'a>(diagnostic_ids: impl IntoIterator<Item = &'a str>) {
     if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL_NAME) {
-        let _ = channel.post_message(&diagnostic_id.into());
+        for id in diagnostic_ids {
+            let _ = channel.post_message(&id.into());
+        }
         channel.close();
     }
 }

@@ -22,6 +22,7 @@ use crate::storage::journal::{Journaled, Moment, PendingEdits};
 use crate::storage::shared_repository;
 use editor::Editor;
 
+pub(crate) use editor::announce_changes;
 pub use editor::COMMITTED_EVENT;
 
 /// Pause after the last keystroke before typed text is committed.
@@ -75,7 +76,7 @@ pub async fn load_for_editing(id: &str) -> Result<Diagnostic, AppError> {
         .update(id, |diagnostic| journaled.replay(diagnostic, &now))
         .await?;
     journaled.clear();
-    editor::announce_commit(id);
+    editor::announce_changes([id]);
     Ok(replayed)
 }
 

@@ -157,6 +157,76 @@ test('an edited diagnostic imported over its older copy updates it', async ({ pa
   }
 });
 
+test('an import confirmed after another tab saved is previewed again, and never writes over that save', async ({ page, browser }) => {
+  const base = await fillDiagnostic(page, 'Givet');
+  const first = await exportForMot(page, base);
+  const fresh = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  try {
+    const importer = await fresh.newPage();
+    await importFiles(importer, [first.file]);
+    await importer.getByRole('button', { name: 'Importer' }).click();
+    await expect(importer.getByTestId('import-done')).toBeVisible();
+
+    // The town changes one answer on the first device: a newer version to import.
+    const q = new QuestionnairePage(page);
+    await q.gotoStep(base, 'gouvernance');
+    await q.choice('gov_obstacle', 'Oui').check();
+    await q.expectSaved();
+    const second = await exportForMot(page, base);
+    await importFiles(importer, [second.file]);
+    await expect(importer.getByTestId('import-status')).toHaveText(['Version plus récente']);
+
+    // Meanwhile, on the second device, another tab saves two answers: it is now the newer one.
+    const editor = new QuestionnairePage(await fresh.newPage());
+    await editor.gotoStep(base, 'gouvernance');
+    await editor.choice('gov_obstacle', 'Non').check();
+    await editor.expectSaved();
+    await editor.input('gov_convention_detail').fill('Convention revue en 2026');
+    await editor.input('gov_convention_detail').blur();
+    await editor.expectSaved();
+
+    await importer.getByRole('button', { name: 'Importer' }).click();
+    await expect(importer.getByRole('alert')).toContainText('ont changé depuis l\'aperçu');
+    await expect(importer.getByTestId('import-status')).toHaveText(['Version plus ancienne (ignorée)']);
+    const stored = await storedDiagnostics(importer);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].answers.gov_obstacle).toEqual({ kind: 'yes_no', value: false });
+    expect(stored[0].answers.gov_convention_detail).toEqual({ kind: 'text', value: 'Convention revue en 2026' });
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('a tab open on a diagnostic shows the version an import has just written', async ({ page, browser }) => {
+  const base = await fillDiagnostic(page, 'Givet');
+  const first = await exportForMot(page, base);
+  const fresh = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  try {
+    const importer = await fresh.newPage();
+    await importFiles(importer, [first.file]);
+    await importer.getByRole('button', { name: 'Importer' }).click();
+    await expect(importer.getByTestId('import-done')).toBeVisible();
+    const editor = new QuestionnairePage(await fresh.newPage());
+    await editor.gotoStep(base, 'gouvernance');
+    await expect(editor.input('gov_convention_detail')).toHaveValue('Convention avec Beauraing, 2019');
+
+    const q = new QuestionnairePage(page);
+    await q.gotoStep(base, 'gouvernance');
+    await q.input('gov_convention_detail').fill('Convention avec Beauraing, renouvelée en 2026');
+    await q.input('gov_convention_detail').blur();
+    await q.expectSaved();
+    const second = await exportForMot(page, base);
+    await importFiles(importer, [second.file]);
+    await importer.getByRole('button', { name: 'Importer' }).click();
+    await expect(importer.getByTestId('import-done')).toBeVisible();
+
+    // Without a reload: the open tab re-read the record, so its next edit starts from it.
+    await expect(editor.input('gov_convention_detail')).toHaveValue('Convention avec Beauraing, renouvelée en 2026');
+  } finally {
+    await fresh.close();
+  }
+});
+
 test('a full backup downloads and records the date of the last backup', async ({ page }) => {
   await fillDiagnostic(page, 'Givet');
   await page.goto('/');

@@ -29,8 +29,15 @@ test('the Interreg programmes are suggested from the département', async ({ pag
   await q.gotoStep(base, 'profil');
   await q.input('profil_departement').selectOption('08');
   await expect(page.getByRole('note')).toContainText('France-Wallonie-Vlaanderen');
+  // A programme the town ticked itself stays ticked: the suggestion only adds.
+  await q.choice('profil_programmes_interreg', 'Interreg France-Suisse (VI)').check();
   await page.getByRole('button', { name: 'Cocher les programmes suggérés' }).click();
   await expect(q.choice('profil_programmes_interreg', 'Interreg France-Wallonie-Vlaanderen (VI)')).toBeChecked();
+  await expect(q.choice('profil_programmes_interreg', 'Interreg France-Suisse (VI)')).toBeChecked();
+  await q.expectSaved();
+  await page.reload();
+  await expect(q.choice('profil_programmes_interreg', 'Interreg France-Wallonie-Vlaanderen (VI)')).toBeChecked();
+  await expect(q.choice('profil_programmes_interreg', 'Interreg France-Suisse (VI)')).toBeChecked();
 });
 
 test('INSEE code and SIREN get precise French messages, tied to their field', async ({ page }) => {
