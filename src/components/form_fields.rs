@@ -2,8 +2,10 @@
 //! labelled text fields and drop-down lists that store every change at once, and a delete
 //! button that asks for confirmation.
 //!
-//! A field keeps what is typed in the page (it is not re-rendered from the stored record), so
-//! a save finishing while the user types never moves the cursor nor drops a character.
+//! A text field shows a value signal. Where another tab may change the record, the caller
+//! passes the text as this tab holds it: what is typed here is in it at once (so the field
+//! already shows it and nothing moves the cursor), and what another tab stored arrives when
+//! this tab re-reads the record. Typing then goes on from that text, never from a stale copy.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -26,9 +28,9 @@ pub fn TextEntry(
     /// Maximum length in characters, if any.
     #[prop(optional)]
     max_length: Option<u32>,
-    /// The value when the field is shown.
+    /// The value shown: a fixed text, or a signal that follows the stored record.
     #[prop(into)]
-    initial: String,
+    value: Signal<String>,
     /// Called with the new value at every keystroke.
     on_change: Callback<String>,
 ) -> impl IntoView {
@@ -42,7 +44,7 @@ pub fn TextEntry(
                 rows="4"
                 maxlength=max_length
                 aria-describedby=described_by
-                prop:value=initial
+                prop:value=move || value.get()
                 on:input=on_input
             ></textarea>
         }
@@ -54,7 +56,7 @@ pub fn TextEntry(
                 id=id.clone()
                 maxlength=max_length
                 aria-describedby=described_by
-                prop:value=initial
+                prop:value=move || value.get()
                 on:input=on_input
             />
         }

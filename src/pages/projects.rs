@@ -241,6 +241,19 @@ fn PracticeCard(practice: GoodPractice, number: usize) -> impl IntoView {
             });
         })
     };
+    // The text as this tab holds it: typed here, or stored by another tab and re-read.
+    let shown = |read: fn(&GoodPractice) -> &String| {
+        let practice_id = practice_id.clone();
+        Memo::new(move |_| {
+            session.diagnostic.with(|d| {
+                d.good_practices
+                    .iter()
+                    .find(|p| p.id == practice_id)
+                    .map(|p| read(p).clone())
+                    .unwrap_or_default()
+            })
+        })
+    };
     let on_theme = {
         let practice_id = practice_id.clone();
         Callback::new(move |theme: Option<String>| {
@@ -269,7 +282,7 @@ fn PracticeCard(practice: GoodPractice, number: usize) -> impl IntoView {
                 id=format!("{prefix}-titre")
                 label="Titre"
                 max_length=200
-                initial=practice.title.clone()
+                value=shown(|p| &p.title)
                 on_change=field(|p, v| p.title = v)
             />
             <SelectEntry
@@ -286,7 +299,7 @@ fn PracticeCard(practice: GoodPractice, number: usize) -> impl IntoView {
                 help="Les structures engagées, de chaque côté de la frontière."
                 multiline=true
                 max_length=2000
-                initial=practice.partners.clone()
+                value=shown(|p| &p.partners)
                 on_change=field(|p, v| p.partners = v)
             />
             <TextEntry
@@ -295,7 +308,7 @@ fn PracticeCard(practice: GoodPractice, number: usize) -> impl IntoView {
                 help="Ce qui a été fait, depuis quand, avec quels moyens."
                 multiline=true
                 max_length=4000
-                initial=practice.description.clone()
+                value=shown(|p| &p.description)
                 on_change=field(|p, v| p.description = v)
             />
             <TextEntry
@@ -304,7 +317,7 @@ fn PracticeCard(practice: GoodPractice, number: usize) -> impl IntoView {
                 help="Ce que l'action a changé, si possible chiffré."
                 multiline=true
                 max_length=4000
-                initial=practice.results.clone()
+                value=shown(|p| &p.results)
                 on_change=field(|p, v| p.results = v)
             />
             <TextEntry
@@ -312,7 +325,7 @@ fn PracticeCard(practice: GoodPractice, number: usize) -> impl IntoView {
                 label="Contact"
                 help="Qui la MOT peut contacter (nom, fonction ; une adresse électronique si vous le souhaitez)."
                 max_length=300
-                initial=practice.contact.clone()
+                value=shown(|p| &p.contact)
                 on_change=field(|p, v| p.contact = v)
             />
             <DeleteButton

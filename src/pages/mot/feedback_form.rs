@@ -85,7 +85,7 @@ pub fn FeedbackForm(
                     label=format!("Commentaire sur « {} »", step.title)
                     multiline=true
                     max_length=COMMENT_MAX
-                    initial=initial.theme_comments.get(&step.id).cloned().unwrap_or_default()
+                    value=initial.theme_comments.get(&step.id).cloned().unwrap_or_default()
                     on_change=Callback::new(move |text: String| {
                         draft.update(|d| set_comment(&mut d.theme_comments, &step_id, &text));
                     })
@@ -109,7 +109,7 @@ pub fn FeedbackForm(
                 label="Auteur du retour"
                 help="Nom et fonction, par exemple « Marie Dupont, chargée de mission MOT »."
                 max_length=300
-                initial=initial.author.clone()
+                value=initial.author.clone()
                 on_change=Callback::new(move |text: String| draft.update(|d| d.author = text))
             />
             <TextEntry
@@ -117,7 +117,7 @@ pub fn FeedbackForm(
                 label="Commentaire général"
                 multiline=true
                 max_length=COMMENT_MAX
-                initial=initial.general_comment.clone()
+                value=initial.general_comment.clone()
                 on_change=Callback::new(move |text: String| draft.update(|d| d.general_comment = text))
             />
             <details class="feedback-steps" open=!initial.theme_comments.is_empty()>

@@ -138,7 +138,7 @@ fn ReviewPanel(review: RwSignal<MotReview>) -> impl IntoView {
                 id="mot-notes"
                 label="Notes internes (jamais envoyées à la commune)"
                 multiline=true
-                initial=initial.1
+                value=initial.1
                 on_change=Callback::new(move |text: String| {
                     // Saved at each keystroke: a small record written whole, in order (the
                     // last write wins), so nothing typed is lost.

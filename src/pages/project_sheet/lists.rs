@@ -70,7 +70,7 @@ pub fn TextList(
                                 id=format!("{id_prefix}-{number}")
                                 label=format!("{item_label} {number}")
                                 max_length=500
-                                initial=value
+                                value=value
                                 on_change
                             />
                             <button type="button" class="button button--small" on:click=remove>
@@ -215,7 +215,7 @@ fn PartnerFields(sheet_id: String, index: usize, partner: Partner) -> impl IntoV
                 id=format!("{prefix}-nom")
                 label="Nom de la structure"
                 max_length=200
-                initial=partner.name.clone()
+                value=partner.name.clone()
                 on_change=on_name
             />
             <SelectEntry
@@ -231,7 +231,7 @@ fn PartnerFields(sheet_id: String, index: usize, partner: Partner) -> impl IntoV
                 label="Type de structure"
                 help="Par exemple : commune, hôpital, association, chambre de commerce."
                 max_length=200
-                initial=partner.kind.clone()
+                value=partner.kind.clone()
                 on_change=on_kind
             />
             <SelectEntry

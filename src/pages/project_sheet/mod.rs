@@ -60,7 +60,7 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
     let session = expect_context::<DiagnosticSession>();
     let navigate = use_navigate();
     let id = session.id();
-    // The form starts from the sheet as it is now; afterwards each field keeps what is typed.
+    // The form starts from the sheet as it is now; its text fields then follow the record.
     let Some(sheet) = session
         .diagnostic
         .with_untracked(|d| find_sheet(d, &sheet_id).cloned())
@@ -86,6 +86,18 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
         }
     });
 
+    // Each text field shows the sheet as this tab holds it: what is typed here, and what
+    // another tab stored once this tab has re-read the record.
+    let shown = |read: fn(&ProjectSheet) -> &String| {
+        let sheet_id = sheet_id.clone();
+        Memo::new(move |_| {
+            session.diagnostic.with(|d| {
+                find_sheet(d, &sheet_id)
+                    .map(|s| read(s).clone())
+                    .unwrap_or_default()
+            })
+        })
+    };
     // One callback per text field: store the typed value into the sheet.
     let text_field = |set: fn(&mut ProjectSheet, String)| {
         let sheet_id = sheet_id.clone();
@@ -133,7 +145,7 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
                     id="fiche-titre"
                     label="Titre du projet"
                     max_length=200
-                    initial=sheet.title.clone()
+                    value=shown(|s| &s.title)
                     on_change=text_field(|s, v| s.title = v)
                 />
                 <SelectEntry
@@ -150,7 +162,7 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
                     help="Quel problème le projet résout-il, pour qui, de part et d'autre de la frontière ?"
                     multiline=true
                     max_length=4000
-                    initial=sheet.need.clone()
+                    value=shown(|s| &s.need)
                     on_change=text_field(|s, v| s.need = v)
                 />
                 <TextEntry
@@ -159,7 +171,7 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
                     help="Ce que le projet doit changer, si possible de façon mesurable."
                     multiline=true
                     max_length=4000
-                    initial=sheet.objectives.clone()
+                    value=shown(|s| &s.objectives)
                     on_change=text_field(|s, v| s.objectives = v)
                 />
                 <h2>"Les partenaires"</h2>
@@ -191,7 +203,7 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
                     help="Les grandes étapes et leurs dates, par exemple « 2027 : étude ; 2028 : travaux »."
                     multiline=true
                     max_length=2000
-                    initial=sheet.timeline.clone()
+                    value=shown(|s| &s.timeline)
                     on_change=text_field(|s, v| s.timeline = v)
                 />
                 <h2>"Où en est le partenariat"</h2>

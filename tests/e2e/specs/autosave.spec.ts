@@ -2,7 +2,22 @@
 import { test, expect } from '../support/fixtures';
 import { QuestionnairePage } from '../support/questionnaire_page';
 import { ProjectSheetPage } from '../support/report_page';
-import { Page } from '@playwright/test';
+import { BrowserContext, Page } from '@playwright/test';
+
+/** A new blank project sheet, open in `page` (tab A) and in a second tab of `context` (tab B). */
+async function blankSheetInTwoTabs(page: Page, context: BrowserContext) {
+  const { base } = await QuestionnairePage.create(page, 'Hendaye');
+  await page.goto(`${base}/projets`);
+  await page.getByRole('button', { name: 'Créer une fiche projet vierge' }).click();
+  const tabA = new ProjectSheetPage(page);
+  await expect(tabA.heading()).toHaveText('Nouveau projet');
+  const sheetUrl = page.url();
+  const pageB = await context.newPage();
+  await pageB.goto(sheetUrl);
+  const tabB = new ProjectSheetPage(pageB);
+  await expect(tabB.heading()).toHaveText('Nouveau projet');
+  return { tabA, tabB, sheetUrl, pageB };
+}
 
 /** Counts the commits to IndexedDB the page makes from now on (its `diagnostic-committed` events). */
 async function countCommits(page: Page): Promise<() => Promise<number>> {
@@ -96,16 +111,7 @@ test('text typed in a project sheet just before leaving the diagnostic in the ap
 });
 
 test('text typed in two tabs into the same project sheet both survive', async ({ page, context }) => {
-  const { base } = await QuestionnairePage.create(page, 'Hendaye');
-  await page.goto(`${base}/projets`);
-  await page.getByRole('button', { name: 'Créer une fiche projet vierge' }).click();
-  const tabA = new ProjectSheetPage(page);
-  await expect(tabA.heading()).toHaveText('Nouveau projet');
-  const sheetUrl = page.url();
-  const other = await context.newPage();
-  await other.goto(sheetUrl);
-  const tabB = new ProjectSheetPage(other);
-  await expect(tabB.heading()).toHaveText('Nouveau projet');
+  const { tabA, tabB, sheetUrl, pageB: other } = await blankSheetInTwoTabs(page, context);
 
   await tabA.field('Besoin').fill('Besoin écrit dans A');
   await tabB.field('Objectifs').fill('Objectifs écrits dans B');
@@ -122,6 +128,29 @@ test('text typed in two tabs into the same project sheet both survive', async ({
   await expect(shown.field('Besoin')).toHaveValue('Besoin écrit dans A');
   await expect(shown.field('Objectifs')).toHaveValue('Objectifs écrits dans B');
   await expect(shown.field('Calendrier')).toHaveValue('2027');
+});
+
+test('a project sheet field shows what another tab stored, and typing goes on from it', async ({ page, context }) => {
+  const { tabA, tabB, sheetUrl, pageB } = await blankSheetInTwoTabs(page, context);
+  await tabA.field('Besoin').fill('Relier');
+  await tabA.field('Besoin').blur();
+  await expect(tabB.field('Besoin')).toHaveValue('Relier');
+
+  await tabB.field('Besoin').fill('Relier les gares');
+  await tabB.field('Besoin').blur();
+  await expect(pageB.getByTestId('save-status')).toHaveText('Enregistré');
+  // Without a reload, A shows B's text; what A types next extends it instead of writing
+  // A's old text back.
+  await expect(tabA.field('Besoin')).toHaveValue('Relier les gares');
+  await tabA.field('Besoin').press('End');
+  await tabA.field('Besoin').pressSequentially(' de Hendaye et Irun');
+  await tabA.field('Besoin').blur();
+  await expect(page.getByTestId('save-status')).toHaveText('Enregistré');
+  await expect(tabB.field('Besoin')).toHaveValue('Relier les gares de Hendaye et Irun');
+
+  const fresh = new ProjectSheetPage(await context.newPage());
+  await fresh.page.goto(sheetUrl);
+  await expect(fresh.field('Besoin')).toHaveValue('Relier les gares de Hendaye et Irun');
 });
 
 test('answers given in two tabs both survive, and each tab shows the other one\'s change', async ({ page, context }) => {
@@ -187,16 +216,7 @@ test('text a tab has not committed yet survives its abrupt end, whatever another
 });
 
 test('a project sheet journaled by a tab that ends abruptly keeps the fields another tab stored meanwhile', async ({ page, context }) => {
-  const { base } = await QuestionnairePage.create(page, 'Hendaye');
-  await page.goto(`${base}/projets`);
-  await page.getByRole('button', { name: 'Créer une fiche projet vierge' }).click();
-  const tabA = new ProjectSheetPage(page);
-  await expect(tabA.heading()).toHaveText('Nouveau projet');
-  const sheetUrl = page.url();
-  const pageB = await context.newPage();
-  await pageB.goto(sheetUrl);
-  const tabB = new ProjectSheetPage(pageB);
-  await expect(tabB.heading()).toHaveText('Nouveau projet');
+  const { tabA, tabB, sheetUrl, pageB } = await blankSheetInTwoTabs(page, context);
 
   // B's commits fail from now on and, once its text is journaled, B writes nothing more.
   await failEveryCommit(pageB);
