@@ -4,9 +4,12 @@
 mod common;
 
 use common::{questionnaire, sample_diagnostic, DIAGNOSTIC_ID, NOW};
+use std::collections::BTreeMap;
+
 use domain::bundle::{
-    embedded_migrations, export_for_mot, parse_bundle, parse_bundle_with, to_json_pretty,
-    ImportContext, MigrationStep, MigrationTable, UNMAPPED_NOTE_KEY,
+    apply_import, embedded_migrations, export_for_mot, parse_bundle, parse_bundle_with,
+    plan_import, to_json_pretty, ImportContext, ImportStatus, MigrationStep, MigrationTable,
+    UNMAPPED_NOTE_KEY,
 };
 use domain::{Answer, DiagnosticStatus, Questionnaire};
 
@@ -192,4 +195,43 @@ fn without_a_declared_step_ids_are_kept() {
         .unmapped
         .iter()
         .any(|u| u.question_id == "gov_relations"));
+}
+
+#[test]
+fn answers_kept_aside_survive_an_import_over_the_device_copy_and_its_notes() {
+    let (next, table) = next_version();
+    let context = ImportContext {
+        questionnaire: &next,
+        migrations: &table,
+    };
+    let json = to_json_pretty(&export_for_mot(
+        &[sample_diagnostic(DIAGNOSTIC_ID)],
+        "0.1.0",
+        NOW,
+        false,
+    ));
+    let valid = parse_bundle_with("x.json", json.as_bytes(), &context).unwrap();
+    // The device holds an older revision, with a note of its own.
+    let mut mine = sample_diagnostic(DIAGNOSTIC_ID);
+    mine.revision -= 1;
+    mine.questionnaire_version = next.version;
+    mine.private_notes
+        .insert("gouvernance".into(), "Appeler le DGS".into());
+    let existing = [mine];
+    let decisions = plan_import(&valid.diagnostics, &existing);
+    assert_eq!(decisions[0].status, ImportStatus::Newer);
+    let writes = apply_import(
+        &decisions,
+        &valid.diagnostics,
+        &existing,
+        &BTreeMap::new(),
+        &mut || unreachable!("no copy"),
+    )
+    .unwrap();
+    let notes = &writes[0].private_notes;
+    assert_eq!(notes["gouvernance"], "Appeler le DGS");
+    assert!(
+        notes[UNMAPPED_NOTE_KEY].contains("mob_navetteurs"),
+        "{notes:?}"
+    );
 }

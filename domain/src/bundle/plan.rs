@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use crate::answer::Answer;
 use crate::diagnostic::{profile_ids, Diagnostic, MAX_COMMUNE_NAME_CHARS};
 
+use super::answers_migration::UNMAPPED_NOTE_KEY;
 use super::canonical::{diagnostic_digest, feedback_digest};
 use super::format::{FeedbackItem, MotFeedback};
 use super::parse::IncomingDiagnostic;
@@ -197,7 +198,22 @@ pub fn apply_import(
 fn with_notes_kept(item: &IncomingDiagnostic, mine: Option<&Diagnostic>) -> Diagnostic {
     let mut diagnostic = item.diagnostic.clone();
     if let Some(mine) = mine.filter(|_| !item.private_notes_included) {
+        // The answers an older questionnaire's file held and this one has no place for were
+        // put in a note while reading the file: keep it beside the device's own notes.
+        let carried = diagnostic.private_notes.remove(UNMAPPED_NOTE_KEY);
         diagnostic.private_notes = mine.private_notes.clone();
+        if let Some(note) = carried {
+            let entry = diagnostic
+                .private_notes
+                .entry(UNMAPPED_NOTE_KEY.to_string())
+                .or_default();
+            if !entry.contains(&note) {
+                if !entry.is_empty() {
+                    entry.push_str("\n\n");
+                }
+                entry.push_str(&note);
+            }
+        }
     }
     diagnostic
 }
