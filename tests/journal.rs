@@ -74,7 +74,9 @@ async fn opening_a_diagnostic_replays_the_entries_of_every_tab() {
     TabJournal::new(&diagnostic.id).write(&answer("gov_convention_detail", "Convention A"));
     TabJournal::new(&diagnostic.id).write(&answer("gov_obstacle_detail", "Obstacle B"));
 
-    let opened = load_for_editing(&diagnostic.id).await.expect("opens");
+    let loaded = load_for_editing(&diagnostic.id).await.expect("opens");
+    assert!(!loaded.has_unstored_edits());
+    let opened = loaded.diagnostic;
     for (question, text) in [
         ("gov_convention_detail", "Convention A"),
         ("gov_obstacle_detail", "Obstacle B"),
@@ -102,7 +104,9 @@ async fn opening_a_diagnostic_replays_its_journal_into_storage() {
     );
     TabJournal::new(&diagnostic.id).write(&edits);
 
-    let opened = load_for_editing(&diagnostic.id).await.expect("opens");
+    let loaded = load_for_editing(&diagnostic.id).await.expect("opens");
+    assert!(!loaded.has_unstored_edits());
+    let opened = loaded.diagnostic;
     assert_eq!(
         opened.answers.get("profil_id_pvd"),
         Some(&Answer::Text("pvd-08-01-1".into()))
@@ -135,7 +139,9 @@ async fn text_typed_in_a_project_sheet_is_replayed_after_a_crash() {
     edits.project_sheets.insert(sheet.id.clone(), typed.clone());
     TabJournal::new(&diagnostic.id).write(&edits);
 
-    let opened = load_for_editing(&diagnostic.id).await.expect("opens");
+    let loaded = load_for_editing(&diagnostic.id).await.expect("opens");
+    assert!(!loaded.has_unstored_edits());
+    let opened = loaded.diagnostic;
     assert_eq!(opened.project_sheets, vec![typed]);
     let stored = repository.get(&diagnostic.id).await.expect("stored");
     assert_eq!(stored, opened);

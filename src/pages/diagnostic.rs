@@ -33,9 +33,9 @@ pub fn DiagnosticWorkspace() -> impl IntoView {
                 loaded
                     .get()
                     .map(|result| match (result, questionnaire()) {
-                        (Ok(diagnostic), Ok(questionnaire)) => {
-                            TownFeedback::provide(diagnostic.id.clone());
-                            let session = DiagnosticSession::start(diagnostic);
+                        (Ok(loaded), Ok(questionnaire)) => {
+                            TownFeedback::provide(loaded.diagnostic.id.clone());
+                            let session = DiagnosticSession::start_loaded(loaded);
                             provide_context(session);
                             on_cleanup(move || session.stop());
                             view! { <Workspace questionnaire/> }.into_any()

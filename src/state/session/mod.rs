@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::platform::now_iso;
 use crate::storage::journal::{Journaled, Moment, PendingEdits};
-use crate::storage::shared_repository;
+use crate::storage::{shared_repository, StorageError};
 use editor::Editor;
 
 pub(crate) use editor::announce_changes;
@@ -61,23 +61,57 @@ pub struct DiagnosticSession {
     editor: StoredValue<Rc<Editor>, LocalStorage>,
 }
 
+/// A diagnostic loaded for editing.
+#[derive(Clone)]
+pub struct Loaded {
+    /// The diagnostic as stored (with the crash journal replayed, when that could be stored).
+    pub diagnostic: Diagnostic,
+    /// Edits recovered from the crash journal that could not be stored (a full disk): the
+    /// session shows them and commits them with the next edit; the journal keeps them meanwhile.
+    unstored: Option<Rc<Journaled>>,
+}
+
+impl Loaded {
+    /// Whether edits recovered from the crash journal are not stored yet.
+    pub fn has_unstored_edits(&self) -> bool {
+        self.unstored.is_some()
+    }
+}
+
 /// Loads a diagnostic for editing, first replaying the edits left in the crash journal (by
 /// this tab before a crash, or by another tab still open: replaying those is harmless, they
 /// are the text that tab shows and is about to commit).
-pub async fn load_for_editing(id: &str) -> Result<Diagnostic, AppError> {
+pub async fn load_for_editing(id: &str) -> Result<Loaded, AppError> {
     let repository = shared_repository().await?;
     let journaled = Journaled::read(id);
     if journaled.is_empty() {
         journaled.clear();
-        return Ok(repository.get(id).await?);
+        let diagnostic = repository.get(id).await?;
+        return Ok(Loaded {
+            diagnostic,
+            unstored: None,
+        });
     }
     let now = now_iso();
-    let replayed = repository
+    match repository
         .update(id, |diagnostic| journaled.replay(diagnostic, &now))
-        .await?;
-    journaled.clear();
-    editor::announce_changes([id]);
-    Ok(replayed)
+        .await
+    {
+        Ok(diagnostic) => {
+            journaled.clear();
+            editor::announce_changes([id]);
+            Ok(Loaded {
+                diagnostic,
+                unstored: None,
+            })
+        }
+        Err(error @ StorageError::NotFound { .. }) => Err(error.into()),
+        // The replay cannot be written (a full disk): open the diagnostic all the same.
+        Err(_) => Ok(Loaded {
+            diagnostic: repository.get(id).await?,
+            unstored: Some(Rc::new(journaled)),
+        }),
+    }
 }
 
 impl DiagnosticSession {
@@ -91,6 +125,18 @@ impl DiagnosticSession {
             status,
             editor: StoredValue::new_local(Editor::start(id, diagnostic, status)),
         }
+    }
+
+    /// Starts editing a diagnostic as [`load_for_editing`] found it: edits recovered from the
+    /// crash journal and not stored yet are shown and committed at once (the save status says
+    /// so, with its rescue export, while the disk stays full).
+    pub fn start_loaded(loaded: Loaded) -> Self {
+        let session = Self::start(loaded.diagnostic);
+        if let Some(journaled) = loaded.unstored {
+            let now = now_iso();
+            session.apply(move |diagnostic| journaled.replay(diagnostic, &now));
+        }
+        session
     }
 
     fn editor(&self) -> Rc<Editor> {

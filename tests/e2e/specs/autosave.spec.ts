@@ -238,6 +238,40 @@ test('a project sheet journaled by a tab that ends abruptly keeps the fields ano
   await expect(shown.field('Objectifs')).toHaveValue('Objectifs écrits dans A');
 });
 
+test('a diagnostic whose recovered text cannot be stored (full disk) still opens, with that text and the rescue export', async ({ page, context }) => {
+  const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
+  await q.gotoStep(base, 'gouvernance');
+  await q.choice('gov_convention', 'Oui').check();
+  await q.expectSaved();
+  // The disk is full: the text typed is journaled, not stored.
+  await failEveryCommit(page);
+  await q.input('gov_convention_detail').fill('Convention à ne pas perdre');
+  await expect(page.getByTestId('save-status').getByRole('alert')).toBeVisible();
+
+  // Opened again with the disk still full: the journal cannot be stored, the diagnostic opens.
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.reload();
+  await expect(q.heading()).toHaveText('Gouvernance et coopération');
+  await expect(q.input('gov_convention_detail')).toHaveValue('Convention à ne pas perdre');
+  const alert = page.getByTestId('save-status').getByRole('alert');
+  await expect(alert).toContainText("L'espace de stockage de ce navigateur est plein");
+  await expect(alert.getByRole('button', { name: 'Exporter mes réponses dans un fichier' })).toBeVisible();
+
+  // Once there is room again, opening it stores the text.
+  await page.close();
+  const fresh = new QuestionnairePage(await context.newPage());
+  await fresh.gotoStep(base, 'gouvernance');
+  await expect(fresh.input('gov_convention_detail')).toHaveValue('Convention à ne pas perdre');
+  await expect(fresh.page.getByTestId('save-status').getByRole('alert')).toHaveCount(0);
+  const journaled = () =>
+    fresh.page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes(':journal:')).length);
+  await expect.poll(journaled).toBe(0);
+});
+
 test('the save status says "Enregistrement…" while typed text waits for the pause, then "Enregistré"', async ({ page }) => {
   const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
   await q.gotoStep(base, 'gouvernance');
