@@ -30,11 +30,13 @@ pub fn TextList(
                 .with(|d| find_sheet(d, &sheet_id).map_or(0, |s| read(s).len()))
         })
     };
-    // Re-rendered only when an entry is added or removed; fields then start from the record.
+    // Re-rendered only when an entry is added or removed; each field follows its entry.
     let entries = {
         let sheet_id = sheet_id.clone();
         move || {
-            count.track();
+            // Read, not only tracked: a memo nothing reads is never computed, so it would not
+            // follow the record (an entry another tab adds would never show).
+            let _ = count.get();
             let items = session.diagnostic.with_untracked(|d| {
                 find_sheet(d, &sheet_id)
                     .map(|s| read(s).clone())
@@ -43,8 +45,19 @@ pub fn TextList(
             items
                 .into_iter()
                 .enumerate()
-                .map(|(index, value)| {
+                .map(|(index, _)| {
                     let number = index + 1;
+                    // The entry as this tab holds it: typed here, or stored by another tab.
+                    let value = {
+                        let sheet_id = sheet_id.clone();
+                        Memo::new(move |_| {
+                            session.diagnostic.with(|d| {
+                                find_sheet(d, &sheet_id)
+                                    .and_then(|s| read(s).get(index).cloned())
+                                    .unwrap_or_default()
+                            })
+                        })
+                    };
                     let on_change = {
                         let sheet_id = sheet_id.clone();
                         Callback::new(move |text: String| {
@@ -118,7 +131,9 @@ pub fn PartnerList(sheet_id: String) -> impl IntoView {
     let entries = {
         let sheet_id = sheet_id.clone();
         move || {
-            count.track();
+            // Read, not only tracked: a memo nothing reads is never computed, so it would not
+            // follow the record (an entry another tab adds would never show).
+            let _ = count.get();
             let partners = session.diagnostic.with_untracked(|d| {
                 find_sheet(d, &sheet_id)
                     .map(|s| s.partners.clone())
@@ -161,6 +176,7 @@ fn PartnerFields(sheet_id: String, index: usize, partner: Partner) -> impl IntoV
     let session = expect_context::<DiagnosticSession>();
     let number = index + 1;
     let remove_from = sheet_id.clone();
+    let shown_of = sheet_id.clone();
     let edit = move |commit: Commit, change: fn(&mut Partner, String)| {
         let sheet_id = sheet_id.clone();
         Callback::new(move |value: String| {
@@ -169,6 +185,18 @@ fn PartnerFields(sheet_id: String, index: usize, partner: Partner) -> impl IntoV
                     change(partner, value.clone());
                 }
             });
+        })
+    };
+    // A text of this partner as this tab holds it: typed here, or stored by another tab.
+    let shown = |read: fn(&Partner) -> &String| {
+        let sheet_id = shown_of.clone();
+        Memo::new(move |_| {
+            session.diagnostic.with(|d| {
+                find_sheet(d, &sheet_id)
+                    .and_then(|s| s.partners.get(index))
+                    .map(|p| read(p).clone())
+                    .unwrap_or_default()
+            })
         })
     };
     let on_name = edit(Commit::AfterPause, |p, v| p.name = v);
@@ -215,7 +243,7 @@ fn PartnerFields(sheet_id: String, index: usize, partner: Partner) -> impl IntoV
                 id=format!("{prefix}-nom")
                 label="Nom de la structure"
                 max_length=200
-                value=partner.name.clone()
+                value=shown(|p| &p.name)
                 on_change=on_name
             />
             <SelectEntry
@@ -231,7 +259,7 @@ fn PartnerFields(sheet_id: String, index: usize, partner: Partner) -> impl IntoV
                 label="Type de structure"
                 help="Par exemple : commune, hôpital, association, chambre de commerce."
                 max_length=200
-                value=partner.kind.clone()
+                value=shown(|p| &p.kind)
                 on_change=on_kind
             />
             <SelectEntry

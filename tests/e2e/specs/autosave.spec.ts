@@ -148,9 +148,23 @@ test('a project sheet field shows what another tab stored, and typing goes on fr
   await expect(page.getByTestId('save-status')).toHaveText('Enregistré');
   await expect(tabB.field('Besoin')).toHaveValue('Relier les gares de Hendaye et Irun');
 
+  // The same for an entry of a list, which B sees added.
+  await page.getByRole('button', { name: 'Ajouter une action' }).click();
+  await tabA.field('Action 1').fill('Étude');
+  await tabA.field('Action 1').blur();
+  await expect(tabB.field('Action 1')).toHaveValue('Étude');
+  await tabB.field('Action 1').fill('Étude de faisabilité');
+  await tabB.field('Action 1').blur();
+  await expect(tabA.field('Action 1')).toHaveValue('Étude de faisabilité');
+
   const fresh = new ProjectSheetPage(await context.newPage());
   await fresh.page.goto(sheetUrl);
   await expect(fresh.field('Besoin')).toHaveValue('Relier les gares de Hendaye et Irun');
+  await expect(fresh.field('Action 1')).toHaveValue('Étude de faisabilité');
+  // Removed in a tab that added nothing: the list is drawn again, here and in the others.
+  await fresh.page.getByRole('button', { name: 'Retirer : Action 1' }).click();
+  await expect(fresh.field('Action 1')).toHaveCount(0);
+  await expect(tabA.field('Action 1')).toHaveCount(0);
 });
 
 test('answers given in two tabs both survive, and each tab shows the other one\'s change', async ({ page, context }) => {
