@@ -261,13 +261,17 @@ fn of_several_feedbacks_on_one_diagnostic_only_the_latest_is_written() {
     assert_eq!(
         plan_feedback_import(
             std::slice::from_ref(&from_elsewhere),
-            &[third.clone()],
+            std::slice::from_ref(&third),
             &ids
         ),
         [FeedbackStatus::Older]
     );
     assert_eq!(
-        plan_feedback_import(&[from_elsewhere.clone()], &[second.clone()], &ids),
+        plan_feedback_import(
+            std::slice::from_ref(&from_elsewhere),
+            std::slice::from_ref(&second),
+            &ids
+        ),
         [FeedbackStatus::Updated]
     );
     assert_eq!(
