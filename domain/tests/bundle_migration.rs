@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use domain::bundle::{
     apply_import, embedded_migrations, export_for_mot, parse_bundle, parse_bundle_with,
     plan_import, to_json_pretty, ImportContext, ImportStatus, MigrationStep, MigrationTable,
-    UNMAPPED_NOTE_KEY,
+    ValidBundle, UNMAPPED_NOTE_KEY,
 };
 use domain::{Answer, DiagnosticStatus, Questionnaire};
 
@@ -112,8 +112,8 @@ fn next_version() -> (Questionnaire, MigrationTable) {
     (next, table)
 }
 
-#[test]
-fn answers_to_an_older_questionnaire_are_carried_over_and_nothing_is_lost() {
+/// The sample diagnostic, exported for MOT today, read by the next questionnaire version.
+fn sample_read_by_next_version() -> (Questionnaire, ValidBundle) {
     let (next, table) = next_version();
     let context = ImportContext {
         questionnaire: &next,
@@ -126,6 +126,12 @@ fn answers_to_an_older_questionnaire_are_carried_over_and_nothing_is_lost() {
         false,
     ));
     let valid = parse_bundle_with("x.json", json.as_bytes(), &context).unwrap();
+    (next, valid)
+}
+
+#[test]
+fn answers_to_an_older_questionnaire_are_carried_over_and_nothing_is_lost() {
+    let (next, valid) = sample_read_by_next_version();
     let incoming = &valid.diagnostics[0];
     let diagnostic = &incoming.diagnostic;
     assert_eq!(diagnostic.questionnaire_version, next.version);
@@ -199,18 +205,7 @@ fn without_a_declared_step_ids_are_kept() {
 
 #[test]
 fn answers_kept_aside_survive_an_import_over_the_device_copy_and_its_notes() {
-    let (next, table) = next_version();
-    let context = ImportContext {
-        questionnaire: &next,
-        migrations: &table,
-    };
-    let json = to_json_pretty(&export_for_mot(
-        &[sample_diagnostic(DIAGNOSTIC_ID)],
-        "0.1.0",
-        NOW,
-        false,
-    ));
-    let valid = parse_bundle_with("x.json", json.as_bytes(), &context).unwrap();
+    let (next, valid) = sample_read_by_next_version();
     // The device holds an older revision, with a note of its own.
     let mut mine = sample_diagnostic(DIAGNOSTIC_ID);
     mine.revision -= 1;

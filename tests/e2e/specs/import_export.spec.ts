@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { Page } from '@playwright/test';
+import { Browser, BrowserContext, Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { QuestionnairePage } from '../support/questionnaire_page';
 import { dumpStorage, storedDiagnostics } from '../support/idb';
@@ -44,6 +44,21 @@ async function exportForMot(page: Page, base: string): Promise<{ file: string; n
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'export-')), done.suggestedFilename());
   await done.saveAs(file);
   return { file, name: done.suggestedFilename() };
+}
+
+/** A second device (a browser context) holding a copy of the diagnostic at `base`, imported from its export. */
+async function secondDeviceWithCopy(
+  page: Page,
+  browser: Browser,
+  base: string,
+): Promise<{ device: BrowserContext; importer: Page }> {
+  const exported = await exportForMot(page, base);
+  const device = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const importer = await device.newPage();
+  await importFiles(importer, [exported.file]);
+  await importer.getByRole('button', { name: 'Importer' }).click();
+  await expect(importer.getByTestId('import-done')).toBeVisible();
+  return { device, importer };
 }
 
 test('every bad bundle is refused with a clear message and the stored data stays identical', async ({ page }) => {
@@ -131,14 +146,8 @@ test('an export for MOT imports into a fresh browser with the same answers, repo
 
 test('an edited diagnostic imported over its older copy updates it', async ({ page, browser }) => {
   const base = await fillDiagnostic(page, 'Givet');
-  const first = await exportForMot(page, base);
-  const fresh = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const { device: fresh, importer: other } = await secondDeviceWithCopy(page, browser, base);
   try {
-    const other = await fresh.newPage();
-    await importFiles(other, [first.file]);
-    await other.getByRole('button', { name: 'Importer' }).click();
-    await expect(other.getByTestId('import-done')).toBeVisible();
-
     const q = new QuestionnairePage(page);
     await q.gotoStep(base, 'gouvernance');
     await q.choice('gov_obstacle', 'Oui').check();
@@ -159,14 +168,8 @@ test('an edited diagnostic imported over its older copy updates it', async ({ pa
 
 test('an import confirmed after another tab saved is previewed again, and never writes over that save', async ({ page, browser }) => {
   const base = await fillDiagnostic(page, 'Givet');
-  const first = await exportForMot(page, base);
-  const fresh = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const { device: fresh, importer } = await secondDeviceWithCopy(page, browser, base);
   try {
-    const importer = await fresh.newPage();
-    await importFiles(importer, [first.file]);
-    await importer.getByRole('button', { name: 'Importer' }).click();
-    await expect(importer.getByTestId('import-done')).toBeVisible();
-
     // The town changes one answer on the first device: a newer version to import.
     const q = new QuestionnairePage(page);
     await q.gotoStep(base, 'gouvernance');
@@ -199,13 +202,8 @@ test('an import confirmed after another tab saved is previewed again, and never 
 
 test('a tab open on a diagnostic shows the version an import has just written', async ({ page, browser }) => {
   const base = await fillDiagnostic(page, 'Givet');
-  const first = await exportForMot(page, base);
-  const fresh = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const { device: fresh, importer } = await secondDeviceWithCopy(page, browser, base);
   try {
-    const importer = await fresh.newPage();
-    await importFiles(importer, [first.file]);
-    await importer.getByRole('button', { name: 'Importer' }).click();
-    await expect(importer.getByTestId('import-done')).toBeVisible();
     const editor = new QuestionnairePage(await fresh.newPage());
     await editor.gotoStep(base, 'gouvernance');
     await expect(editor.input('gov_convention_detail')).toHaveValue('Convention avec Beauraing, 2019');
@@ -240,13 +238,8 @@ test('a full backup downloads and records the date of the last backup', async ({
 
 test('a conflict asks what to do; "Garder les deux" keeps both versions', async ({ page, browser }) => {
   const base = await fillDiagnostic(page, 'Givet');
-  const shared = await exportForMot(page, base);
-  const fresh = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const { device: fresh, importer: other } = await secondDeviceWithCopy(page, browser, base);
   try {
-    const other = await fresh.newPage();
-    await importFiles(other, [shared.file]);
-    await other.getByRole('button', { name: 'Importer' }).click();
-    await expect(other.getByTestId('import-done')).toBeVisible();
     // Both sides change the same diagnostic differently, as often as each other.
     const theirs = new QuestionnairePage(other);
     await theirs.gotoStep(base, 'gouvernance');
