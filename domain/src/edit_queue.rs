@@ -72,9 +72,21 @@ impl EditQueue {
         &mut self.journal
     }
 
-    /// Queues an answer (`None` clears it), replacing any pending answer to the same question.
-    pub fn set_answer(&mut self, question_id: &str, answer: Option<Answer>) {
-        self.journal.answers.insert(question_id.to_string(), answer);
+    /// Queues an answer (`None` clears it), replacing any pending answer to the same question;
+    /// `before` is the answer the tab showed before this change.
+    pub fn set_answer(
+        &mut self,
+        question_id: &str,
+        answer: Option<Answer>,
+        before: Option<Answer>,
+    ) {
+        self.journal.record_answer(question_id, answer, before);
+    }
+
+    /// A record was read from storage (after a commit, or another tab's): it is the state the
+    /// pending answers now change.
+    pub fn record_read(&mut self, record: &Diagnostic) {
+        self.journal.rebase_answers(record);
     }
 
     /// Queues a change, after those already queued.
@@ -192,7 +204,7 @@ mod tests {
     fn a_commit_writes_answers_then_changes_in_order_and_forgets_them() {
         let mut queue = EditQueue::default();
         assert!(queue.begin_commit().is_none(), "nothing to commit");
-        queue.set_answer("q1", text("a"));
+        queue.set_answer("q1", text("a"), None);
         queue.push_change(add_sheet("s1"));
         queue.push_change(set_need("Relier les gares"));
         let batch = queue.begin_commit().expect("a batch");
@@ -234,7 +246,7 @@ mod tests {
     #[test]
     fn a_failed_commit_keeps_every_edit_for_the_next_one() {
         let mut queue = EditQueue::default();
-        queue.set_answer("q1", text("a"));
+        queue.set_answer("q1", text("a"), None);
         queue.push_change(add_sheet("s1"));
         let failed = queue.begin_commit().expect("a batch");
         assert_eq!(queue.end_commit(&failed, None), AfterCommit::Done);
@@ -249,11 +261,11 @@ mod tests {
     #[test]
     fn edits_made_during_a_commit_stay_pending_and_show_on_the_stored_record() {
         let mut queue = EditQueue::default();
-        queue.set_answer("q1", text("a"));
+        queue.set_answer("q1", text("a"), None);
         queue.push_change(add_sheet("s1"));
         let batch = queue.begin_commit().expect("a batch");
         // Typed while the commit is written: a new answer to q1, and text in the sheet.
-        queue.set_answer("q1", text("ab"));
+        queue.set_answer("q1", text("ab"), None);
         queue.push_change(set_need("Relier"));
         queue.journal_mut().project_sheets.insert(
             "s1".into(),
@@ -285,7 +297,7 @@ mod tests {
     fn another_tab_committing_during_a_commit_means_a_reread_after_it() {
         let mut queue = EditQueue::default();
         assert!(queue.other_tab_committed(), "idle: re-read now");
-        queue.set_answer("q1", text("a"));
+        queue.set_answer("q1", text("a"), None);
         let batch = queue.begin_commit().expect("a batch");
         assert!(!queue.other_tab_committed(), "in flight: re-read later");
         assert_eq!(

@@ -23,6 +23,11 @@ pub struct PendingEdits {
     /// Answers by question id (`None` clears the answer).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub answers: BTreeMap<String, Option<Answer>>,
+    /// The answers as stored when this tab changed them (by question id): a replay sets an
+    /// answer only where the stored one is still that, so a change another tab stored since
+    /// is not overwritten. (Absent from earlier journals: their answers are replayed as they are.)
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers_before: BTreeMap<String, Option<Answer>>,
     /// Project sheets being typed in, by id, as last shown.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub project_sheets: BTreeMap<String, ProjectSheet>,
@@ -50,8 +55,9 @@ pub enum Moment {
 impl PendingEdits {
     /// The names of the fields of a journal in this format; a journal with another key is of
     /// the earlier format (some JSON readers do not report unknown fields).
-    pub const FIELDS: [&'static str; 5] = [
+    pub const FIELDS: [&'static str; 6] = [
         "answers",
+        "answers_before",
         "project_sheets",
         "good_practices",
         "sheets_before",
@@ -76,6 +82,28 @@ impl PendingEdits {
     pub fn apply_answers(&self, diagnostic: &mut Diagnostic, now: &str) {
         for (question_id, answer) in &self.answers {
             diagnostic.set_answer(question_id, answer.clone(), now);
+        }
+    }
+
+    /// Records an answer changed in the tab (`None` clears it), and, at its first change not yet
+    /// committed, the answer as it was before.
+    pub fn record_answer(
+        &mut self,
+        question_id: &str,
+        answer: Option<Answer>,
+        before: Option<Answer>,
+    ) {
+        self.answers.insert(question_id.to_string(), answer);
+        (self.answers_before)
+            .entry(question_id.to_string())
+            .or_insert(before);
+    }
+
+    /// Takes the answers in `stored` as the state before the changes still to commit: the tab
+    /// has read it (its own commit, or another tab's), and shows its pending answers over it.
+    pub fn rebase_answers(&mut self, stored: &Diagnostic) {
+        for (question_id, before) in self.answers_before.iter_mut() {
+            *before = stored.answers.get(question_id).cloned();
         }
     }
 
@@ -130,11 +158,21 @@ impl PendingEdits {
         }
     }
 
-    /// Replays every edit onto the stored diagnostic after a crash: the answers, then, on each
+    /// Replays every edit onto the stored diagnostic after a crash: the answers (but not over one
+    /// another tab changed since), then, on each
     /// project sheet and good practice that still exists (one deleted since, in another tab,
     /// stays deleted), the fields typed.
     pub fn replay(&self, diagnostic: &mut Diagnostic, now: &str) {
-        self.apply_answers(diagnostic, now);
+        for (question_id, answer) in &self.answers {
+            let stored = diagnostic.answers.get(question_id);
+            let changed_since = self
+                .answers_before
+                .get(question_id)
+                .is_some_and(|before| stored != before.as_ref() && stored != answer.as_ref());
+            if !changed_since {
+                diagnostic.set_answer(question_id, answer.clone(), now);
+            }
+        }
         let mut replaced = false;
         for sheet in diagnostic.project_sheets.iter_mut() {
             if let Some(typed) = self.project_sheets.get(&sheet.id) {
@@ -163,6 +201,8 @@ impl PendingEdits {
     pub fn forget_committed_answers(&mut self, committed: &PendingEdits) {
         self.answers
             .retain(|question_id, answer| committed.answers.get(question_id) != Some(answer));
+        let pending = &self.answers;
+        (self.answers_before).retain(|question_id, _| pending.contains_key(question_id));
     }
 }
 
@@ -195,6 +235,60 @@ mod tests {
         }
     }
 
+    fn text(value: &str) -> Option<Answer> {
+        Some(Answer::Text(value.into()))
+    }
+
+    #[test]
+    fn a_replay_does_not_put_an_answer_back_over_one_another_tab_changed_since() {
+        let mut edits = PendingEdits::default();
+        // This tab changed q1 from "Mairie" and q2 from nothing, then was killed.
+        edits.record_answer("q1", text("Mairie annexe"), text("Mairie"));
+        edits.record_answer("q2", text("Gare"), None);
+        let mut stored = diagnostic_with_sheet_and_practice();
+        stored.set_answer("q1", text("Communauté de communes"), "2026-01-02T00:00:00Z");
+        edits.replay(&mut stored, "2026-01-03T00:00:00Z");
+        assert_eq!(
+            stored.answers.get("q1"),
+            text("Communauté de communes").as_ref()
+        );
+        assert_eq!(stored.answers.get("q2"), text("Gare").as_ref());
+
+        // Where the stored answer is still the one the tab changed, the change is replayed.
+        let mut untouched = diagnostic_with_sheet_and_practice();
+        untouched.set_answer("q1", text("Mairie"), "2026-01-02T00:00:00Z");
+        edits.replay(&mut untouched, "2026-01-03T00:00:00Z");
+        assert_eq!(untouched.answers.get("q1"), text("Mairie annexe").as_ref());
+    }
+
+    #[test]
+    fn an_answer_read_from_another_tab_becomes_the_base_and_the_first_base_is_kept_until_then() {
+        let mut edits = PendingEdits::default();
+        edits.record_answer("q1", text("a"), text("x"));
+        edits.record_answer("q1", text("ab"), text("a"));
+        assert_eq!(edits.answers_before.get("q1"), Some(&text("x")));
+        // The tab re-read the record: another tab had stored "y"; this tab's "ab" is shown
+        // over it and, after a crash, replayed over it too.
+        let mut stored = diagnostic_with_sheet_and_practice();
+        stored.set_answer("q1", text("y"), "2026-01-02T00:00:00Z");
+        edits.rebase_answers(&stored);
+        edits.replay(&mut stored, "2026-01-03T00:00:00Z");
+        assert_eq!(stored.answers.get("q1"), text("ab").as_ref());
+        // Once committed, the answer and its base are forgotten.
+        let committed = edits.clone();
+        edits.forget_committed_answers(&committed);
+        assert!(edits.answers.is_empty() && edits.answers_before.is_empty());
+    }
+
+    #[test]
+    fn answers_of_a_journal_without_their_base_are_replayed_as_they_are() {
+        let edits = PendingEdits::from_answers([("q1".to_string(), text("Mairie"))].into());
+        let mut stored = diagnostic_with_sheet_and_practice();
+        stored.set_answer("q1", text("Autre"), "2026-01-02T00:00:00Z");
+        edits.replay(&mut stored, "2026-01-03T00:00:00Z");
+        assert_eq!(stored.answers.get("q1"), text("Mairie").as_ref());
+    }
+
     #[test]
     fn the_journal_round_trips_and_an_empty_one_is_empty() {
         let mut edits = PendingEdits::default();
@@ -219,7 +313,7 @@ mod tests {
     #[test]
     fn the_field_names_are_those_written() {
         let mut edits = PendingEdits::default();
-        edits.answers.insert("q1".into(), None);
+        edits.record_answer("q1", None, Some(Answer::YesNo(true)));
         edits
             .project_sheets
             .insert("s1".into(), typed_sheet("s1", "Aller à Irun"));

@@ -88,9 +88,14 @@ impl Editor {
     /// Records an answer (or clears it with `None`).
     pub fn set_answer(self: &Rc<Self>, question_id: &str, answer: Option<Answer>, commit: Commit) {
         let now = now_iso();
+        let before = self
+            .diagnostic
+            .with_untracked(|diagnostic| diagnostic.answers.get(question_id).cloned());
         self.diagnostic
             .update(|diagnostic| diagnostic.set_answer(question_id, answer.clone(), &now));
-        self.queue.borrow_mut().set_answer(question_id, answer);
+        self.queue
+            .borrow_mut()
+            .set_answer(question_id, answer, before);
         self.write_journal();
         match commit {
             Commit::Now => self.flush(),
@@ -221,6 +226,8 @@ impl Editor {
     /// Shows a stored record, with the edits still pending on top of it.
     fn show_record(&self, mut record: Diagnostic) {
         self.stored_version.replace(version_of(&record));
+        self.queue.borrow_mut().record_read(&record);
+        self.write_journal();
         self.queue.borrow().show_on(&mut record);
         self.diagnostic.try_set(record);
     }

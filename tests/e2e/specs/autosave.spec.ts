@@ -229,6 +229,34 @@ test('text a tab has not committed yet survives its abrupt end, whatever another
   await expect(fresh.input('gov_obstacle_detail')).toHaveValue('Obstacle B');
 });
 
+test('an answer a killed tab had journaled does not come back over the one another tab stored after', async ({ page, context }) => {
+  const { base } = await QuestionnairePage.create(page, 'Givet');
+  const tabA = new QuestionnairePage(page);
+  await tabA.gotoStep(base, 'gouvernance');
+  await tabA.choice('gov_convention', 'Oui').check();
+  await tabA.expectSaved();
+  const pageB = await context.newPage();
+  const tabB = new QuestionnairePage(pageB);
+  await tabB.gotoStep(base, 'gouvernance');
+
+  // B types, cannot commit, and is killed once its text is journaled.
+  await failEveryCommit(pageB);
+  await tabB.input('gov_convention_detail').fill('Texte de B, perdu avec son onglet');
+  await expect(pageB.getByTestId('save-status').getByRole('alert')).toBeVisible();
+  await stopWritingTheJournal(pageB);
+  await pageB.close();
+  // Then A stores the same answer.
+  const commits = await countCommits(page);
+  await tabA.input('gov_convention_detail').fill('Texte de A, enregistré après');
+  await tabA.input('gov_convention_detail').blur();
+  await expect.poll(commits).toBeGreaterThan(0);
+
+  // Opened again, B's journal is replayed, but not over A's later answer.
+  const fresh = new QuestionnairePage(await context.newPage());
+  await fresh.gotoStep(base, 'gouvernance');
+  await expect(fresh.input('gov_convention_detail')).toHaveValue('Texte de A, enregistré après');
+});
+
 test('a project sheet journaled by a tab that ends abruptly keeps the fields another tab stored meanwhile', async ({ page, context }) => {
   const { tabA, tabB, sheetUrl, pageB } = await blankSheetInTwoTabs(page, context);
 
