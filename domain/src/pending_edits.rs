@@ -3,7 +3,8 @@
 //! Typing is committed after a short pause, so a tab closed (or killed) in that pause would lose
 //! the last keystrokes. The app keeps these edits in a crash journal, written synchronously at
 //! each keystroke, and replays it when the diagnostic is opened again. Answers are kept per
-//! question; the text typed in a project sheet or a good practice is kept as the item's whole
+//! question, with the stored answer they change: a replay leaves an answer another tab stored
+//! since. The text typed in a project sheet or a good practice is kept as the item's whole
 //! state as the tab last showed it, and as it showed it before that typing. A replay sets, on an
 //! item that still exists, only the fields typed since: another tab may have changed the others.
 
