@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy};
 
+use components::connection_banner::ConnectionBanner;
 use components::layout::{SiteFooter, SiteHeader};
 use lazy_pages::{ImportRoute, MotWorkspaceRoute, TerritoryRoute};
 use pages::diagnostic::{DiagnosticOverview, DiagnosticWorkspace};
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#contenu">"Aller au contenu"</a>
             <SiteHeader/>
             <pwa::UpdateBanner state=service_worker/>
+            <ConnectionBanner/>
             <main id="contenu" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>

@@ -1,5 +1,6 @@
 //! Reusable widgets shared by the pages.
 
+pub mod connection_banner;
 pub mod export_button;
 pub mod file_drop_zone;
 pub mod form_fields;

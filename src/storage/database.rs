@@ -27,8 +27,22 @@ pub async fn open_database(name: &str) -> Result<Database, StorageError> {
 
 /// Opens `name` at a given schema version; tests use it to write data with an older schema.
 pub async fn open_database_at(name: &str, version: u32) -> Result<Database, StorageError> {
+    open_database_reporting_blocked(name, version, || {}).await
+}
+
+/// Opens `name` at `version`, calling `on_blocked` if the opening has to wait for other
+/// connections to close (an upgrade while a tab of an older version holds the database).
+pub async fn open_database_reporting_blocked(
+    name: &str,
+    version: u32,
+    on_blocked: impl FnOnce() + 'static,
+) -> Result<Database, StorageError> {
     let database = Database::open(name)
         .with_version(version)
+        .with_on_blocked(move |_| {
+            on_blocked();
+            Ok(())
+        })
         .with_on_upgrade_needed(|event, db| {
             // Versions are integers stored as f64 by the browser.
             let from = event.old_version() as u32;

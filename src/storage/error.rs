@@ -18,6 +18,12 @@ pub enum StorageError {
          Rechargez la page pour obtenir la dernière version."
     )]
     NewerSchema,
+    /// A newer version of the app, opened in another tab, has taken the database over.
+    #[error(
+        "Une version plus récente de l'application a été ouverte dans un autre onglet : cet onglet ne \
+         peut plus rien enregistrer. Rechargez la page pour continuer avec la nouvelle version."
+    )]
+    Superseded,
     /// No record with this id exists on this device.
     #[error("Ce diagnostic n'existe pas (ou plus) sur cet appareil.")]
     NotFound {
@@ -51,6 +57,12 @@ impl From<IdbError> for StorageError {
                 if exception.name() == "QuotaExceededError" =>
             {
                 StorageError::QuotaExceeded
+            }
+            // The connection was handed over to a newer version (closed on purpose).
+            IdbError::DomException(DomException::InvalidStateError(_))
+                if super::connection_state() == super::ConnectionState::Superseded =>
+            {
+                StorageError::Superseded
             }
             IdbError::DomException(DomException::InvalidStateError(_)) => {
                 StorageError::Unavailable(error.to_string())

@@ -20,7 +20,7 @@ use wasm_bindgen::JsCast;
 use super::{Commit, SaveStatus, TYPING_DEBOUNCE_MS};
 use crate::platform::now_iso;
 use crate::storage::journal::{Moment, PendingEdits, TabJournal};
-use crate::storage::shared_repository;
+use crate::storage::{shared_repository, CLOSING_EVENT};
 
 /// Name of the window event dispatched after each commit to IndexedDB.
 pub const COMMITTED_EVENT: &str = "diagnostic-committed";
@@ -267,7 +267,13 @@ impl Editor {
             }
         };
         let on_hide = flush.clone();
-        let mut listeners = vec![EventListener::new(&window, "pagehide", move |_| on_hide())];
+        let on_closing = flush.clone();
+        let mut listeners = vec![
+            EventListener::new(&window, "pagehide", move |_| on_hide()),
+            // A newer version of the app is taking the database over: store what is pending
+            // before this page's connection closes.
+            EventListener::new(&window, CLOSING_EVENT, move |_| on_closing()),
+        ];
         if let Some(document) = window.document() {
             let hidden_document = document.clone();
             listeners.push(EventListener::new(

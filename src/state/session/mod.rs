@@ -3,9 +3,10 @@
 //! Every edit is applied to the in-memory diagnostic at once, written to the crash journal
 //! synchronously, and committed to IndexedDB right away (choices) or after a short pause
 //! (typing: answers, and the text of project sheets and good practices); pending edits are
-//! flushed when a field loses focus, and when the page is hidden or closed. Each commit is a
-//! read-modify-write of the latest stored record, so two tabs never overwrite each other's
-//! answers; a commit is announced on a `BroadcastChannel` and the other tabs re-read the record.
+//! flushed when a field loses focus, when the page is hidden or closed, and before a newer
+//! version of the app takes the database over. Each commit is a read-modify-write of the
+//! latest stored record, so two tabs never overwrite each other's answers; a commit is
+//! announced on a `BroadcastChannel` and the other tabs re-read the record.
 //! The order of commits is [`domain::edit_queue`]; the machinery is [`editor`].
 
 mod editor;
