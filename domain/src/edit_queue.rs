@@ -84,9 +84,14 @@ impl EditQueue {
     }
 
     /// A record was read from storage (after a commit, or another tab's): it is the state the
-    /// pending answers now change.
-    pub fn record_read(&mut self, record: &Diagnostic) {
+    /// pending edits now change, and the journal is rebased on it. Returns the record as the tab
+    /// shows it: with the pending edits on top.
+    pub fn record_read(&mut self, record: &Diagnostic) -> Diagnostic {
+        let mut shown = record.clone();
+        self.show_on(&mut shown);
         self.journal.rebase_answers(record);
+        self.journal.rebase_typed_items(record, &shown);
+        shown
     }
 
     /// Queues a change, after those already queued.
@@ -125,17 +130,16 @@ impl EditQueue {
 
     /// Ends the commit of `batch`, with the record as `stored` (`None`: the commit failed).
     /// Once stored, forgets what it wrote (answers changed again meanwhile stay pending), and the
-    /// journal's copies of typed items once no change is left (else they start from `stored`).
+    /// journal's copies of typed items once no change is left (else the stored record, shown
+    /// with [`EditQueue::record_read`], is what they start from).
     pub fn end_commit(&mut self, batch: &Batch, stored: Option<&Diagnostic>) -> AfterCommit {
         self.in_flight = false;
-        if let Some(record) = stored {
+        if stored.is_some() {
             self.journal.forget_committed_answers(&batch.answers);
             self.changes
                 .retain(|(number, _)| *number > batch.last_number);
             if self.changes.is_empty() {
                 self.journal.forget_typed_items();
-            } else {
-                self.journal.rebase_typed_items(record);
             }
         }
         let commit_again = mem::take(&mut self.commit_again);
@@ -308,7 +312,7 @@ mod tests {
     }
 
     #[test]
-    fn a_commit_with_typing_still_pending_rebases_the_typed_items_on_the_stored_record() {
+    fn the_record_a_commit_stored_with_typing_still_pending_rebases_the_typed_items() {
         use crate::pending_edits::Moment;
         let mut queue = EditQueue::default();
         let mut shown = diagnostic();
@@ -334,6 +338,7 @@ mod tests {
         record.project_sheets = shown.project_sheets.clone();
         record.project_sheets[0].need = "R".into();
         queue.end_commit(&batch, Some(&record));
+        queue.record_read(&record);
         assert_eq!(
             queue.journal().sheets_before["s1"].need,
             "R",

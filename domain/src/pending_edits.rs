@@ -5,8 +5,9 @@
 //! each keystroke, and replays it when the diagnostic is opened again. Answers are kept per
 //! question, with the stored answer they change: a replay leaves an answer another tab stored
 //! since. The text typed in a project sheet or a good practice is kept as the item's whole
-//! state as the tab last showed it, and as it showed it before that typing. A replay sets, on an
-//! item that still exists, only the fields typed since: another tab may have changed the others.
+//! state as the tab last showed it, and as it showed it before that typing (both taken again
+//! from each record the tab reads). A replay sets, on an item that still exists, only the
+//! fields typed since, and not over a field another tab stored since.
 
 use std::collections::BTreeMap;
 
@@ -144,19 +145,24 @@ impl PendingEdits {
         self.practices_before.clear();
     }
 
-    /// Takes the items as `stored` now as their state before the typing still to commit: what
-    /// was typed until now is in it.
-    pub fn rebase_typed_items(&mut self, stored: &Diagnostic) {
-        for sheet in &stored.project_sheets {
-            if let Some(before) = self.sheets_before.get_mut(&sheet.id) {
-                before.clone_from(sheet);
-            }
-        }
-        for practice in &stored.good_practices {
-            if let Some(before) = self.practices_before.get_mut(&practice.id) {
-                before.clone_from(practice);
-            }
-        }
+    /// Takes the typed items as `stored` has them as their state before the typing still to
+    /// commit, and as `shown` has them (that record with the pending changes on top) as their
+    /// typed state: the tab has read the record (its own commit, or another tab's), and what it
+    /// would commit now is the difference. An item no longer stored (deleted in another tab) is
+    /// forgotten.
+    pub fn rebase_typed_items(&mut self, stored: &Diagnostic, shown: &Diagnostic) {
+        rebase_items(
+            (&mut self.sheets_before, &mut self.project_sheets),
+            &stored.project_sheets,
+            &shown.project_sheets,
+            |sheet| &sheet.id,
+        );
+        rebase_items(
+            (&mut self.practices_before, &mut self.good_practices),
+            &stored.good_practices,
+            &shown.good_practices,
+            |practice| &practice.id,
+        );
     }
 
     /// Replays every edit onto the stored diagnostic after a crash: the answers (but not over one
@@ -205,6 +211,26 @@ impl PendingEdits {
         let pending = &self.answers;
         (self.answers_before).retain(|question_id, _| pending.contains_key(question_id));
     }
+}
+
+/// Sets each typed item of `journaled` (its state before typing, and as typed) to its state
+/// in `stored` and in `shown`; drops the items missing from either.
+fn rebase_items<T: Clone>(
+    (before, typed): (&mut BTreeMap<String, T>, &mut BTreeMap<String, T>),
+    stored: &[T],
+    shown: &[T],
+    id_of: fn(&T) -> &String,
+) {
+    let find = |items: &[T], id: &String| items.iter().find(|item| id_of(item) == id).cloned();
+    typed.retain(|id, item| match (find(stored, id), find(shown, id)) {
+        (Some(stored_item), Some(shown_item)) => {
+            before.insert(id.clone(), stored_item);
+            *item = shown_item;
+            true
+        }
+        _ => false,
+    });
+    before.retain(|id, _| typed.contains_key(id));
 }
 
 #[cfg(test)]
@@ -481,7 +507,9 @@ mod tests {
         // "R" was committed; what is typed next starts from it.
         let mut stored = diagnostic_with_sheet_and_practice();
         stored.project_sheets[0] = typed_sheet("s1", "R");
-        edits.rebase_typed_items(&stored);
+        let mut shown = stored.clone();
+        shown.project_sheets[0] = typed_sheet("s1", "Re");
+        edits.rebase_typed_items(&stored, &shown);
         assert_eq!(edits.sheets_before["s1"].need, "R");
         // Typing back to what was committed before "R" is then replayed too.
         edits.record_sheet(Moment::AfterChange, &typed_sheet("s1", ""));
@@ -492,6 +520,51 @@ mod tests {
         edits.forget_typed_items();
         assert!(edits.is_empty());
         assert!(edits.sheets_before.is_empty() && edits.practices_before.is_empty());
+    }
+
+    #[test]
+    fn a_replay_does_not_put_a_typed_field_back_over_one_another_tab_stored_since() {
+        let mut edits = PendingEdits::default();
+        edits.record_sheet(Moment::BeforeChange, &typed_sheet("s1", ""));
+        let mut typed = typed_sheet("s1", "Besoin tapé ici");
+        typed.objectives = "Objectifs tapés ici".into();
+        edits.record_sheet(Moment::AfterChange, &typed);
+        // Another tab stored its own need after this tab's last read, then this tab was killed.
+        let mut stored = diagnostic_with_sheet_and_practice();
+        stored.project_sheets[0].need = "Besoin stocké ailleurs".into();
+        edits.replay(&mut stored, LATER);
+        let sheet = &stored.project_sheets[0];
+        assert_eq!(sheet.need, "Besoin stocké ailleurs");
+        assert_eq!(
+            sheet.objectives, "Objectifs tapés ici",
+            "unchanged elsewhere"
+        );
+    }
+
+    #[test]
+    fn a_record_read_becomes_the_base_of_the_typed_items_and_an_item_deleted_is_forgotten() {
+        let mut edits = PendingEdits::default();
+        edits.record_sheet(Moment::BeforeChange, &typed_sheet("s1", ""));
+        edits.record_sheet(Moment::AfterChange, &typed_sheet("s1", "Besoin tapé ici"));
+        edits.record_good_practice(Moment::BeforeChange, &GoodPractice::default());
+        edits.record_good_practice(Moment::AfterChange, &GoodPractice::default());
+        // The tab reads another tab's commit: a new title and need for the sheet, the practice
+        // deleted. It shows its own need over the stored one.
+        let mut stored = diagnostic_with_sheet_and_practice();
+        stored.project_sheets[0].title = "Navette Givet – Dinant".into();
+        stored.project_sheets[0].need = "Besoin stocké ailleurs".into();
+        stored.good_practices.clear();
+        let mut shown = stored.clone();
+        shown.project_sheets[0].need = "Besoin tapé ici".into();
+        edits.rebase_typed_items(&stored, &shown);
+        assert!(edits.good_practices.is_empty() && edits.practices_before.is_empty());
+
+        // Killed now, the tab's need is replayed (as it would have committed it), the title
+        // another tab stored is kept.
+        edits.replay(&mut stored, LATER);
+        let sheet = &stored.project_sheets[0];
+        assert_eq!(sheet.need, "Besoin tapé ici");
+        assert_eq!(sheet.title, "Navette Givet – Dinant");
     }
 
     #[test]

@@ -188,7 +188,8 @@ pub struct GoodPractice {
 
 impl ProjectSheet {
     /// Sets on this sheet (as stored) the fields that `typed` changed from `before` (as a tab
-    /// showed it before typing), and leaves the others: another tab may have changed them.
+    /// showed it before typing) and that are still stored as they were then; leaves the others:
+    /// another tab may have changed them.
     pub fn merge_typed(&mut self, before: &ProjectSheet, typed: &ProjectSheet) {
         let ProjectSheet {
             id: _,
@@ -234,8 +235,8 @@ impl ProjectSheet {
 }
 
 impl GoodPractice {
-    /// Sets on this practice (as stored) the fields that `typed` changed from `before`, and
-    /// leaves the others: another tab may have changed them.
+    /// Sets on this practice (as stored) the fields that `typed` changed from `before` and that
+    /// are still stored as they were then; leaves the others: another tab may have changed them.
     pub fn merge_typed(&mut self, before: &GoodPractice, typed: &GoodPractice) {
         let GoodPractice {
             id: _,
@@ -257,9 +258,10 @@ impl GoodPractice {
     }
 }
 
-/// Sets `stored` to `typed` when the typing changed it from `before`.
+/// Sets `stored` to `typed` when the typing changed it from `before`, unless `stored` is no
+/// longer `before`: another tab stored its own change of the field since, and it stays.
 fn merge_field<T: PartialEq + Clone>(stored: &mut T, before: &T, typed: &T) {
-    if typed != before {
+    if typed != before && stored == before {
         stored.clone_from(typed);
     }
 }

@@ -224,12 +224,11 @@ impl Editor {
     }
 
     /// Shows a stored record, with the edits still pending on top of it.
-    fn show_record(&self, mut record: Diagnostic) {
+    fn show_record(&self, record: Diagnostic) {
         self.stored_version.replace(version_of(&record));
-        self.queue.borrow_mut().record_read(&record);
+        let shown = self.queue.borrow_mut().record_read(&record);
         self.write_journal();
-        self.queue.borrow().show_on(&mut record);
-        self.diagnostic.try_set(record);
+        self.diagnostic.try_set(shown);
     }
 
     /// Re-reads the record after another tab changed it.

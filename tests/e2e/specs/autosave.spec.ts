@@ -257,6 +257,27 @@ test('an answer a killed tab had journaled does not come back over the one anoth
   await expect(fresh.input('gov_convention_detail')).toHaveValue('Texte de A, enregistré après');
 });
 
+test('a project sheet field a killed tab had journaled does not come back over the one another tab stored after', async ({ page, context }) => {
+  const { tabA, tabB, sheetUrl, pageB } = await blankSheetInTwoTabs(page, context);
+
+  // B types, cannot commit, and is killed once its text is journaled.
+  await failEveryCommit(pageB);
+  await tabB.field('Besoin').fill('Besoin de B, perdu avec son onglet');
+  await expect(pageB.getByTestId('save-status').getByRole('alert')).toBeVisible();
+  await stopWritingTheJournal(pageB);
+  await pageB.close();
+  // Then A stores the same field.
+  const commits = await countCommits(page);
+  await tabA.field('Besoin').fill('Besoin de A, enregistré après');
+  await tabA.field('Besoin').blur();
+  await expect.poll(commits).toBeGreaterThan(0);
+
+  // Opened again, B's journal is replayed, but not over A's later text.
+  const fresh = await context.newPage();
+  await fresh.goto(sheetUrl);
+  await expect(new ProjectSheetPage(fresh).field('Besoin')).toHaveValue('Besoin de A, enregistré après');
+});
+
 test('a project sheet journaled by a tab that ends abruptly keeps the fields another tab stored meanwhile', async ({ page, context }) => {
   const { tabA, tabB, sheetUrl, pageB } = await blankSheetInTwoTabs(page, context);
 
