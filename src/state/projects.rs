@@ -1,6 +1,7 @@
 //! Use cases on what a town builds from its diagnostic: the report, project sheets ("fiches
 //! projet") and good practices. Every change goes through the editing session, so it is stored
-//! like an answer: a choice at once, typed text after a short pause (journaled meanwhile).
+//! like an answer: a choice at once, typed text after a short pause; each is journaled until
+//! stored (the sheet or practice created, changed or deleted).
 
 use std::rc::Rc;
 
@@ -12,6 +13,7 @@ use leptos::prelude::*;
 use crate::platform::{new_uuid, now_iso};
 use crate::state::diagnostics::questionnaire;
 use crate::state::session::{Commit, DiagnosticSession};
+use crate::storage::journal::{Moment, PendingEdits};
 
 /// Id (in the address) of the report page of a diagnostic.
 pub const REPORT_PAGE_ID: &str = "rapport";
@@ -74,12 +76,22 @@ pub fn create_sheet_from_opportunity(session: DiagnosticSession, rule_id: &str) 
 
 fn add_sheet(session: DiagnosticSession, sheet: ProjectSheet) -> String {
     let id = sheet.id.clone();
-    session.apply(move |diagnostic| {
-        // The change runs on the tab's copy and again on the stored record: add it once.
-        if !diagnostic.project_sheets.iter().any(|s| s.id == sheet.id) {
-            diagnostic.project_sheets.push(sheet.clone());
-        }
-    });
+    let created = id.clone();
+    session.apply_journaled(
+        move |diagnostic| {
+            // The change runs on the tab's copy and again on the stored record: add it once.
+            if !diagnostic.project_sheets.iter().any(|s| s.id == sheet.id) {
+                diagnostic.project_sheets.push(sheet.clone());
+            }
+        },
+        move |diagnostic, pending, moment| {
+            let sheet = diagnostic.project_sheets.iter().find(|s| s.id == created);
+            if let (Moment::AfterChange, Some(sheet)) = (moment, sheet) {
+                pending.record_created_sheet(sheet);
+            }
+        },
+        Commit::Now,
+    );
     id
 }
 
@@ -114,20 +126,30 @@ fn update_sheet_boxed(
             sheet.updated_at = now.clone();
         }
     };
-    match commit {
-        Commit::Now => session.apply(change),
-        Commit::AfterPause => session.apply_typed(change, move |diagnostic, pending, moment| {
-            if let Some(sheet) = diagnostic.project_sheets.iter().find(|s| s.id == sheet_id) {
-                pending.record_sheet(moment, sheet);
-            }
-        }),
-    }
+    let journal_sheet = move |diagnostic: &Diagnostic, pending: &mut PendingEdits, moment| {
+        if let Some(sheet) = diagnostic.project_sheets.iter().find(|s| s.id == sheet_id) {
+            pending.record_sheet(moment, sheet);
+        }
+    };
+    session.apply_journaled(change, journal_sheet, commit);
 }
 
 /// Deletes one project sheet.
 pub fn delete_sheet(session: DiagnosticSession, sheet_id: &str) {
     let sheet_id = sheet_id.to_string();
-    session.apply(move |diagnostic| diagnostic.project_sheets.retain(|s| s.id != sheet_id));
+    let deleted = sheet_id.clone();
+    session.apply_journaled(
+        move |diagnostic| diagnostic.project_sheets.retain(|s| s.id != sheet_id),
+        move |_, pending, moment| journal_deletion(pending, moment, &deleted),
+        Commit::Now,
+    );
+}
+
+/// Journals the deletion of a sheet or practice, once it is done.
+fn journal_deletion(pending: &mut PendingEdits, moment: Moment, id: &str) {
+    if moment == Moment::AfterChange {
+        pending.record_deleted_item(id);
+    }
 }
 
 /// Stores a new, empty good practice and returns its id.
@@ -138,15 +160,25 @@ pub fn create_good_practice(session: DiagnosticSession) -> String {
         ..GoodPractice::default()
     };
     let id = practice.id.clone();
-    session.apply(move |diagnostic| {
-        if !diagnostic
-            .good_practices
-            .iter()
-            .any(|p| p.id == practice.id)
-        {
-            diagnostic.good_practices.push(practice.clone());
-        }
-    });
+    let created = id.clone();
+    session.apply_journaled(
+        move |diagnostic| {
+            if !diagnostic
+                .good_practices
+                .iter()
+                .any(|p| p.id == practice.id)
+            {
+                diagnostic.good_practices.push(practice.clone());
+            }
+        },
+        move |diagnostic, pending, moment| {
+            let practice = diagnostic.good_practices.iter().find(|p| p.id == created);
+            if let (Moment::AfterChange, Some(practice)) = (moment, practice) {
+                pending.record_created_good_practice(practice);
+            }
+        },
+        Commit::Now,
+    );
     id
 }
 
@@ -181,24 +213,23 @@ fn update_good_practice_boxed(
             practice.updated_at = now.clone();
         }
     };
-    match commit {
-        Commit::Now => session.apply(change),
-        Commit::AfterPause => session.apply_typed(change, move |diagnostic, pending, moment| {
-            if let Some(practice) = diagnostic
-                .good_practices
-                .iter()
-                .find(|p| p.id == practice_id)
-            {
-                pending.record_good_practice(moment, practice);
-            }
-        }),
-    }
+    let journal_practice = move |diagnostic: &Diagnostic, pending: &mut PendingEdits, moment| {
+        if let Some(practice) = (diagnostic.good_practices.iter()).find(|p| p.id == practice_id) {
+            pending.record_good_practice(moment, practice);
+        }
+    };
+    session.apply_journaled(change, journal_practice, commit);
 }
 
 /// Deletes one good practice.
 pub fn delete_good_practice(session: DiagnosticSession, practice_id: &str) {
     let practice_id = practice_id.to_string();
-    session.apply(move |diagnostic| diagnostic.good_practices.retain(|p| p.id != practice_id));
+    let deleted = practice_id.clone();
+    session.apply_journaled(
+        move |diagnostic| diagnostic.good_practices.retain(|p| p.id != practice_id),
+        move |_, pending, moment| journal_deletion(pending, moment, &deleted),
+        Commit::Now,
+    );
 }
 
 /// Title of a theme (questionnaire step) by id, for sheets and good practices.

@@ -97,10 +97,7 @@ impl Editor {
             .borrow_mut()
             .set_answer(question_id, answer, before);
         self.write_journal();
-        match commit {
-            Commit::Now => self.flush(),
-            Commit::AfterPause => self.schedule_flush(),
-        }
+        self.commit_when(commit);
     }
 
     /// Applies a change other than an answer and commits it now.
@@ -110,12 +107,13 @@ impl Editor {
         self.flush();
     }
 
-    /// Applies typed text, journals the typed item as `journal_item` records it (before the
-    /// change and after it), and commits after the typing pause.
-    pub fn apply_typed(
+    /// Applies a change to an item, journals it as `journal_item` records it (before the
+    /// change and after it), and commits now or after the typing pause.
+    pub fn apply_journaled(
         self: &Rc<Self>,
         change: Change,
         journal_item: &dyn Fn(&Diagnostic, &mut PendingEdits, Moment),
+        commit: Commit,
     ) {
         let record = |moment| {
             let mut queue = self.queue.borrow_mut();
@@ -127,7 +125,7 @@ impl Editor {
         self.queue.borrow_mut().push_change(change);
         record(Moment::AfterChange);
         self.write_journal();
-        self.schedule_flush();
+        self.commit_when(commit);
     }
 
     fn show_change(&self, change: &Change) {
@@ -148,6 +146,13 @@ impl Editor {
     pub fn stop(self: &Rc<Self>) {
         self.flush();
         self.listeners.replace(Vec::new());
+    }
+
+    fn commit_when(self: &Rc<Self>, commit: Commit) {
+        match commit {
+            Commit::Now => self.flush(),
+            Commit::AfterPause => self.schedule_flush(),
+        }
     }
 
     fn schedule_flush(self: &Rc<Self>) {

@@ -154,22 +154,23 @@ impl DiagnosticSession {
         self.editor().set_answer(question_id, answer, commit);
     }
 
-    /// Applies a change other than an answer (a theme "non concerné", a note, completion, a
-    /// project sheet added or removed) and stores it at once.
+    /// Applies a change other than an answer and not to a project sheet or good practice (a
+    /// theme "non concerné", completion) and stores it at once.
     pub fn apply(&self, change: impl Fn(&mut Diagnostic) + 'static) {
         self.editor().apply(Rc::new(change) as Change);
     }
 
-    /// Applies text typed in a project sheet or a good practice: shown at once, journaled as
-    /// `journal_item` records it (the item's whole state, before the change and after),
-    /// committed after the typing pause.
-    pub fn apply_typed(
+    /// Applies a change to a project sheet or a good practice (created, changed, deleted):
+    /// shown at once, journaled as `journal_item` records it (before the change and after),
+    /// stored at once or after the typing pause.
+    pub fn apply_journaled(
         &self,
         change: impl Fn(&mut Diagnostic) + 'static,
         journal_item: impl Fn(&Diagnostic, &mut PendingEdits, Moment),
+        commit: Commit,
     ) {
         self.editor()
-            .apply_typed(Rc::new(change) as Change, &journal_item);
+            .apply_journaled(Rc::new(change) as Change, &journal_item, commit);
     }
 
     /// Commits every pending edit now.

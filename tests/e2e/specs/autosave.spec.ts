@@ -301,6 +301,38 @@ test('a project sheet journaled by a tab that ends abruptly keeps the fields ano
   await expect(shown.field('Objectifs')).toHaveValue('Objectifs écrits dans A');
 });
 
+test('with a full disk, a project sheet created and filled, and another one deleted, are so once reopened', async ({ page }) => {
+  const { base } = await QuestionnairePage.create(page, 'Hendaye');
+  await page.goto(`${base}/projets`);
+  await page.getByRole('button', { name: 'Créer une fiche projet vierge' }).click();
+  const sheet = new ProjectSheetPage(page);
+  await sheet.field('Titre du projet').fill('Fiche à supprimer');
+  await expect(page.getByTestId('save-status')).toHaveText('Enregistré');
+
+  // The disk is full from now on: nothing more reaches IndexedDB, everything is journaled.
+  await failEveryCommit(page);
+  await page.getByRole('button', { name: 'Supprimer cette fiche projet' }).click();
+  await page.getByRole('button', { name: 'Confirmer la suppression' }).click();
+  await expect(page.getByTestId('sheet-item')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Créer une fiche projet vierge' }).click();
+  await expect(sheet.heading()).toHaveText('Nouveau projet');
+  await sheet.field('Titre du projet').fill('Navette Hendaye – Irun');
+  await sheet.field('Besoin').fill('Les frontaliers vont à Irun en voiture.');
+  await page.getByLabel('De 30 000 à 75 000 €').check();
+  await page.getByLabel('2. Partenaires identifiés').check();
+  await expect(page.getByTestId('save-status').getByRole('alert')).toBeVisible();
+
+  // Reopened with room on the disk again: the journal is replayed.
+  await page.reload();
+  await expect(sheet.heading()).toHaveText('Navette Hendaye – Irun');
+  await expect(sheet.field('Besoin')).toHaveValue('Les frontaliers vont à Irun en voiture.');
+  await expect(page.getByLabel('De 30 000 à 75 000 €')).toBeChecked();
+  await expect(page.getByLabel('2. Partenaires identifiés')).toBeChecked();
+  await page.goto(`${base}/projets`);
+  await expect(page.getByTestId('sheet-item')).toHaveCount(1);
+  await expect(page.getByTestId('sheet-item')).toContainText('Navette Hendaye – Irun');
+});
+
 test('a diagnostic whose recovered text cannot be stored (full disk) still opens, with that text and the rescue export', async ({ page, context }) => {
   const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
   await q.gotoStep(base, 'gouvernance');
