@@ -2,7 +2,7 @@
 import { test, expect } from '../support/fixtures';
 import { QuestionnairePage } from '../support/questionnaire_page';
 import { ProjectSheetPage } from '../support/report_page';
-import { BrowserContext, Page } from '@playwright/test';
+import { BrowserContext, Locator, Page } from '@playwright/test';
 
 /** A new blank project sheet, open in `page` (tab A) and in a second tab of `context` (tab B). */
 async function blankSheetInTwoTabs(page: Page, context: BrowserContext) {
@@ -46,6 +46,25 @@ async function stopWritingTheJournal(page: Page): Promise<void> {
     Storage.prototype.setItem = () => {};
     Storage.prototype.removeItem = () => {};
   });
+}
+
+/**
+ * Types into `field` of `page` with every commit failing, then stops its journal: the tab the
+ * system kills once its text is journaled (close it to end it).
+ */
+async function typeThenFreeze(page: Page, field: Locator, text: string): Promise<void> {
+  await failEveryCommit(page);
+  await field.fill(text);
+  await expect(page.getByTestId('save-status').getByRole('alert')).toBeVisible();
+  await stopWritingTheJournal(page);
+}
+
+/** Types into `field` of `page`, leaves it and waits until the page has committed. */
+async function typeAndStore(page: Page, field: Locator, text: string): Promise<void> {
+  const commits = await countCommits(page);
+  await field.fill(text);
+  await field.blur();
+  await expect.poll(commits).toBeGreaterThan(0);
 }
 
 test('text typed just before the tab is closed is there when the diagnostic is opened again', async ({ page, context }) => {
@@ -240,16 +259,10 @@ test('an answer a killed tab had journaled does not come back over the one anoth
   await tabB.gotoStep(base, 'gouvernance');
 
   // B types, cannot commit, and is killed once its text is journaled.
-  await failEveryCommit(pageB);
-  await tabB.input('gov_convention_detail').fill('Texte de B, perdu avec son onglet');
-  await expect(pageB.getByTestId('save-status').getByRole('alert')).toBeVisible();
-  await stopWritingTheJournal(pageB);
+  await typeThenFreeze(pageB, tabB.input('gov_convention_detail'), 'Texte de B, perdu avec son onglet');
   await pageB.close();
   // Then A stores the same answer.
-  const commits = await countCommits(page);
-  await tabA.input('gov_convention_detail').fill('Texte de A, enregistré après');
-  await tabA.input('gov_convention_detail').blur();
-  await expect.poll(commits).toBeGreaterThan(0);
+  await typeAndStore(page, tabA.input('gov_convention_detail'), 'Texte de A, enregistré après');
 
   // Opened again, B's journal is replayed, but not over A's later answer.
   const fresh = new QuestionnairePage(await context.newPage());
@@ -261,16 +274,10 @@ test('a project sheet field a killed tab had journaled does not come back over t
   const { tabA, tabB, sheetUrl, pageB } = await blankSheetInTwoTabs(page, context);
 
   // B types, cannot commit, and is killed once its text is journaled.
-  await failEveryCommit(pageB);
-  await tabB.field('Besoin').fill('Besoin de B, perdu avec son onglet');
-  await expect(pageB.getByTestId('save-status').getByRole('alert')).toBeVisible();
-  await stopWritingTheJournal(pageB);
+  await typeThenFreeze(pageB, tabB.field('Besoin'), 'Besoin de B, perdu avec son onglet');
   await pageB.close();
   // Then A stores the same field.
-  const commits = await countCommits(page);
-  await tabA.field('Besoin').fill('Besoin de A, enregistré après');
-  await tabA.field('Besoin').blur();
-  await expect.poll(commits).toBeGreaterThan(0);
+  await typeAndStore(page, tabA.field('Besoin'), 'Besoin de A, enregistré après');
 
   // Opened again, B's journal is replayed, but not over A's later text.
   const fresh = await context.newPage();
@@ -282,15 +289,9 @@ test('a project sheet journaled by a tab that ends abruptly keeps the fields ano
   const { tabA, tabB, sheetUrl, pageB } = await blankSheetInTwoTabs(page, context);
 
   // B's commits fail from now on and, once its text is journaled, B writes nothing more.
-  await failEveryCommit(pageB);
-  await tabB.field('Besoin').fill('Besoin écrit dans B');
-  await expect(pageB.getByTestId('save-status').getByRole('alert')).toBeVisible();
-  await stopWritingTheJournal(pageB);
+  await typeThenFreeze(pageB, tabB.field('Besoin'), 'Besoin écrit dans B');
   // A stores another field of the same sheet; then B ends.
-  const commits = await countCommits(page);
-  await tabA.field('Objectifs').fill('Objectifs écrits dans A');
-  await tabA.field('Objectifs').blur();
-  await expect.poll(commits).toBeGreaterThan(0);
+  await typeAndStore(page, tabA.field('Objectifs'), 'Objectifs écrits dans A');
   await pageB.close();
 
   // B's journal is replayed when the sheet is opened again: its field, not over A's.
