@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use domain::bundle::{
     apply_import, embedded_migrations, export_for_mot, parse_bundle, parse_bundle_with,
     plan_import, to_json_pretty, ImportContext, ImportStatus, MigrationStep, MigrationTable,
-    ValidBundle, UNMAPPED_NOTE_KEY,
+    ValidBundle, MAX_TEXT_CHARS, UNMAPPED_NOTE_KEY,
 };
 use domain::{Answer, DiagnosticStatus, Questionnaire};
 
@@ -229,4 +229,38 @@ fn answers_kept_aside_survive_an_import_over_the_device_copy_and_its_notes() {
         notes[UNMAPPED_NOTE_KEY].contains("mob_navetteurs"),
         "{notes:?}"
     );
+}
+
+#[test]
+fn the_note_of_answers_kept_aside_stays_within_the_text_limit_so_a_backup_reads_back() {
+    let (next, valid) = sample_read_by_next_version();
+    // The device's note of answers kept aside by earlier imports is nearly full.
+    let mut mine = sample_diagnostic(DIAGNOSTIC_ID);
+    mine.revision -= 1;
+    mine.questionnaire_version = next.version;
+    let earlier = format!("Réponses plus anciennes : {}", "x".repeat(9_960));
+    mine.private_notes
+        .insert(UNMAPPED_NOTE_KEY.into(), earlier.clone());
+    let existing = [mine];
+    let decisions = plan_import(&valid.diagnostics, &existing);
+    let writes = apply_import(
+        &decisions,
+        &valid.diagnostics,
+        &existing,
+        &BTreeMap::new(),
+        &mut || unreachable!("no copy"),
+    )
+    .unwrap();
+    let note = &writes[0].private_notes[UNMAPPED_NOTE_KEY];
+    assert_eq!(note.chars().count(), MAX_TEXT_CHARS);
+    assert!(note.starts_with("[…] "), "the oldest text is cut");
+    assert!(note.contains("mob_navetteurs"), "the newest is kept");
+
+    // A backup of the diagnostic, notes included, is read back.
+    let context = ImportContext {
+        questionnaire: &next,
+        migrations: &MigrationTable::default(),
+    };
+    let json = to_json_pretty(&export_for_mot(&writes, "0.1.0", NOW, true));
+    parse_bundle_with("sauvegarde.json", json.as_bytes(), &context).unwrap();
 }

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use super::MAX_TEXT_CHARS;
 use crate::answer::Answer;
 use crate::diagnostic::Diagnostic;
 use crate::questionnaire::{validate_answer, Questionnaire, StepKind};
@@ -197,17 +198,32 @@ pub fn migrate_answers(
     report.dropped_themes = dropped.into_iter().collect();
     diagnostic.questionnaire_version = questionnaire.version;
     if !report.unmapped.is_empty() {
-        let note = unmapped_note(&report);
-        let entry = diagnostic
-            .private_notes
-            .entry(UNMAPPED_NOTE_KEY.to_string())
-            .or_default();
-        if !entry.is_empty() {
-            entry.push_str("\n\n");
-        }
-        entry.push_str(&note);
+        append_unmapped_note(&mut diagnostic.private_notes, &unmapped_note(&report));
     }
     report
+}
+
+/// Written at the start of the note of answers not carried over once its oldest text is cut.
+const CUT_MARK: &str = "[…] ";
+
+/// Appends `note` to the private note of answers not carried over ([`UNMAPPED_NOTE_KEY`]),
+/// unless it holds it already, and keeps that note within the bundles' text limit (else no
+/// later backup of the diagnostic could be read back): past it, the oldest text is cut.
+pub fn append_unmapped_note(notes: &mut BTreeMap<String, String>, note: &str) {
+    let entry = notes.entry(UNMAPPED_NOTE_KEY.to_string()).or_default();
+    if entry.contains(note) {
+        return;
+    }
+    if !entry.is_empty() {
+        entry.push_str("\n\n");
+    }
+    entry.push_str(note);
+    let length = entry.chars().count();
+    if length > MAX_TEXT_CHARS {
+        let cut = length - (MAX_TEXT_CHARS - CUT_MARK.chars().count());
+        let kept: String = entry.chars().skip(cut).collect();
+        *entry = format!("{CUT_MARK}{kept}");
+    }
 }
 
 fn apply_step(

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::answer::Answer;
 use crate::diagnostic::{profile_ids, Diagnostic, MAX_COMMUNE_NAME_CHARS};
 
-use super::answers_migration::UNMAPPED_NOTE_KEY;
+use super::answers_migration::{append_unmapped_note, UNMAPPED_NOTE_KEY};
 use super::canonical::{diagnostic_digest, feedback_digest};
 use super::format::{FeedbackItem, MotFeedback};
 use super::parse::IncomingDiagnostic;
@@ -203,16 +203,7 @@ fn with_notes_kept(item: &IncomingDiagnostic, mine: Option<&Diagnostic>) -> Diag
         let carried = diagnostic.private_notes.remove(UNMAPPED_NOTE_KEY);
         diagnostic.private_notes = mine.private_notes.clone();
         if let Some(note) = carried {
-            let entry = diagnostic
-                .private_notes
-                .entry(UNMAPPED_NOTE_KEY.to_string())
-                .or_default();
-            if !entry.contains(&note) {
-                if !entry.is_empty() {
-                    entry.push_str("\n\n");
-                }
-                entry.push_str(&note);
-            }
+            append_unmapped_note(&mut diagnostic.private_notes, &note);
         }
     }
     diagnostic
