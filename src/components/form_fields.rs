@@ -2,8 +2,8 @@
 //! labelled text fields and drop-down lists that store every change at once, and a delete
 //! button that asks for confirmation.
 //!
-//! A text field shows a value signal. Where another tab may change the record, the caller
-//! passes the text as this tab holds it: what is typed here is in it at once (so the field
+//! A field shows a value signal. Where another tab may change the record, the caller
+//! passes the value as this tab holds it: what is typed here is in it at once (so the field
 //! already shows it and nothing moves the cursor), and what another tab stored arrives when
 //! this tab re-reads the record. Typing then goes on from that text, never from a stale copy.
 
@@ -85,16 +85,20 @@ pub fn SelectEntry(
     empty_label: String,
     /// The choices: (value, label).
     options: Vec<(String, String)>,
-    /// The value when the field is shown.
-    initial: Option<String>,
+    /// The value shown: a fixed one, or a signal that follows the stored record.
+    #[prop(into)]
+    value: Signal<Option<String>>,
     /// Called with the chosen value (`None` for the empty choice).
     on_change: Callback<Option<String>>,
 ) -> impl IntoView {
+    // Selected by property, not attribute: an attribute no longer moves the selection once
+    // the user has chosen, and the value must follow what another tab stores.
     let options = options
         .into_iter()
-        .map(|(value, text)| {
-            let selected = initial.as_deref() == Some(value.as_str());
-            view! { <option value=value selected=selected>{text}</option> }
+        .map(|(option, text)| {
+            let chosen = option.clone();
+            let selected = move || value.with(|value| value.as_deref() == Some(chosen.as_str()));
+            view! { <option value=option prop:selected=selected>{text}</option> }
         })
         .collect_view();
     view! {
@@ -107,7 +111,7 @@ pub fn SelectEntry(
                     on_change.run((!value.is_empty()).then_some(value));
                 }
             >
-                <option value="" selected=initial.is_none()>{empty_label}</option>
+                <option value="" prop:selected=move || value.with(Option::is_none)>{empty_label}</option>
                 {options}
             </select>
         </div>

@@ -267,7 +267,17 @@ fn PracticeCard(practice: GoodPractice, number: usize) -> impl IntoView {
         Callback::new(move |_| delete_good_practice(session, &practice_id))
     };
     let heading_id = format!("{prefix}-entete");
-    let theme = practice.theme_id.as_deref().and_then(theme_title);
+    // A theme no longer in the questionnaire shows as none.
+    let theme = {
+        let practice_id = practice_id.clone();
+        Memo::new(move |_| {
+            session.diagnostic.with(|d| {
+                let practice = d.good_practices.iter().find(|p| p.id == practice_id);
+                let theme = practice.and_then(|p| p.theme_id.clone());
+                theme.filter(|theme| theme_title(theme).is_some())
+            })
+        })
+    };
     let labelled_by = heading_id.clone();
     view! {
         // Typed text is committed after a pause, or as soon as the focus leaves a field.
@@ -290,7 +300,7 @@ fn PracticeCard(practice: GoodPractice, number: usize) -> impl IntoView {
                 label="Thème"
                 empty_label="— Aucun thème —"
                 options=theme_choices()
-                initial=practice.theme_id.clone().filter(|_| theme.is_some())
+                value=theme
                 on_change=on_theme
             />
             <TextEntry

@@ -124,7 +124,7 @@ fn ReviewPanel(review: RwSignal<MotReview>) -> impl IntoView {
                 label="Statut MOT"
                 empty_label="— Choisir —"
                 options=statuses
-                initial=Some(initial.0)
+                value=Some(initial.0)
                 on_change=Callback::new(move |value: Option<String>| {
                     let status = MotStatus::ALL
                         .into_iter()

@@ -4,7 +4,7 @@
 use domain::project::{ContactStatus, Partner, ProjectSheet};
 use leptos::prelude::*;
 
-use super::find_sheet;
+use super::{find_sheet, sheet_value};
 use crate::components::form_fields::{focus_soon, SelectEntry, TextEntry};
 use crate::state::projects::{country_choices, update_sheet};
 use crate::state::session::{Commit, DiagnosticSession};
@@ -133,18 +133,8 @@ pub fn PartnerList(sheet_id: String) -> impl IntoView {
         move || {
             // Read, not only tracked: a memo nothing reads is never computed, so it would not
             // follow the record (an entry another tab adds would never show).
-            let _ = count.get();
-            let partners = session.diagnostic.with_untracked(|d| {
-                find_sheet(d, &sheet_id)
-                    .map(|s| s.partners.clone())
-                    .unwrap_or_default()
-            });
-            partners
-                .into_iter()
-                .enumerate()
-                .map(|(index, partner)| {
-                    view! { <PartnerFields sheet_id=sheet_id.clone() index partner/> }
-                })
+            (0..count.get())
+                .map(|index| view! { <PartnerFields sheet_id=sheet_id.clone() index/> })
                 .collect_view()
         }
     };
@@ -172,7 +162,7 @@ pub fn PartnerList(sheet_id: String) -> impl IntoView {
 
 /// The fields of one partner.
 #[component]
-fn PartnerFields(sheet_id: String, index: usize, partner: Partner) -> impl IntoView {
+fn PartnerFields(sheet_id: String, index: usize) -> impl IntoView {
     let session = expect_context::<DiagnosticSession>();
     let number = index + 1;
     let remove_from = sheet_id.clone();
@@ -189,14 +179,8 @@ fn PartnerFields(sheet_id: String, index: usize, partner: Partner) -> impl IntoV
     };
     // A text of this partner as this tab holds it: typed here, or stored by another tab.
     let shown = |read: fn(&Partner) -> &String| {
-        let sheet_id = shown_of.clone();
-        Memo::new(move |_| {
-            session.diagnostic.with(|d| {
-                find_sheet(d, &sheet_id)
-                    .and_then(|s| s.partners.get(index))
-                    .map(|p| read(p).clone())
-                    .unwrap_or_default()
-            })
+        sheet_value(session, &shown_of, move |s| {
+            s.partners.get(index).map(read).cloned().unwrap_or_default()
         })
     };
     let on_name = edit(Commit::AfterPause, |p, v| p.name = v);
@@ -235,6 +219,13 @@ fn PartnerFields(sheet_id: String, index: usize, partner: Partner) -> impl IntoV
             }
         });
     };
+    let country = sheet_value(session, &shown_of, move |s| {
+        let country = s.partners.get(index).map(|p| p.country.clone());
+        country.filter(|country| !country.is_empty())
+    });
+    let status = sheet_value(session, &shown_of, move |s| {
+        (s.partners.get(index)).map(|p| status_key(p.contact_status).to_string())
+    });
     let prefix = format!("partenaire-{number}");
     view! {
         <fieldset class="partner" data-testid="partner">
@@ -251,7 +242,7 @@ fn PartnerFields(sheet_id: String, index: usize, partner: Partner) -> impl IntoV
                 label="Pays"
                 empty_label="— Choisir un pays —"
                 options=country_choices()
-                initial=(!partner.country.is_empty()).then(|| partner.country.clone())
+                value=country
                 on_change=on_country
             />
             <TextEntry
@@ -267,7 +258,7 @@ fn PartnerFields(sheet_id: String, index: usize, partner: Partner) -> impl IntoV
                 label="État du contact"
                 empty_label="— Non précisé —"
                 options=statuses
-                initial=Some(status_key(partner.contact_status).to_string())
+                value=status
                 on_change=on_status
             />
             <button type="button" class="button button--small" on:click=remove>

@@ -28,6 +28,24 @@ pub(crate) fn find_sheet<'a>(
     diagnostic.project_sheets.iter().find(|s| s.id == sheet_id)
 }
 
+/// A value of a sheet as this tab holds it: what is done here, and what another tab stored
+/// once this tab has re-read the record (the default once the sheet is gone).
+pub(crate) fn sheet_value<T>(
+    session: DiagnosticSession,
+    sheet_id: &str,
+    read: impl Fn(&ProjectSheet) -> T + Send + Sync + 'static,
+) -> Memo<T>
+where
+    T: Clone + Default + PartialEq + Send + Sync + 'static,
+{
+    let sheet_id = sheet_id.to_string();
+    Memo::new(move |_| {
+        session
+            .diagnostic
+            .with(|d| find_sheet(d, &sheet_id).map(&read).unwrap_or_default())
+    })
+}
+
 /// The project sheet page.
 #[component]
 pub fn ProjectSheetPage() -> impl IntoView {
@@ -60,13 +78,13 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
     let session = expect_context::<DiagnosticSession>();
     let navigate = use_navigate();
     let id = session.id();
-    // The form starts from the sheet as it is now; its text fields then follow the record.
-    let Some(sheet) = session
+    // Every field then follows the record as this tab holds it.
+    if session
         .diagnostic
-        .with_untracked(|d| find_sheet(d, &sheet_id).cloned())
-    else {
+        .with_untracked(|d| find_sheet(d, &sheet_id).is_none())
+    {
         return ().into_any();
-    };
+    }
     let title = {
         let sheet_id = sheet_id.clone();
         Memo::new(move |_| {
@@ -89,15 +107,11 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
     // Each text field shows the sheet as this tab holds it: what is typed here, and what
     // another tab stored once this tab has re-read the record.
     let shown = |read: fn(&ProjectSheet) -> &String| {
-        let sheet_id = sheet_id.clone();
-        Memo::new(move |_| {
-            session.diagnostic.with(|d| {
-                find_sheet(d, &sheet_id)
-                    .map(|s| read(s).clone())
-                    .unwrap_or_default()
-            })
-        })
+        sheet_value(session, &sheet_id, move |s| read(s).clone())
     };
+    let theme = sheet_value(session, &sheet_id, |s| s.theme_id.clone());
+    let budget = sheet_value(session, &sheet_id, |s| s.budget_class);
+    let step = sheet_value(session, &sheet_id, |s| s.partnership_step);
     // One callback per text field: store the typed value into the sheet.
     let text_field = |set: fn(&mut ProjectSheet, String)| {
         let sheet_id = sheet_id.clone();
@@ -153,7 +167,7 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
                     label="Thème"
                     empty_label="— Aucun thème —"
                     options=theme_choices()
-                    initial=sheet.theme_id.clone()
+                    value=theme
                     on_change=on_theme
                 />
                 <TextEntry
@@ -186,7 +200,7 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
                     read=|s| &s.actions
                     write=|s| &mut s.actions
                 />
-                <BudgetChoice sheet_id=sheet_id.clone() initial=sheet.budget_class/>
+                <BudgetChoice sheet_id=sheet_id.clone() value=budget/>
                 <TextList
                     sheet_id=sheet_id.clone()
                     legend="Financements envisagés"
@@ -207,7 +221,7 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
                     on_change=text_field(|s, v| s.timeline = v)
                 />
                 <h2>"Où en est le partenariat"</h2>
-                <StepChoice sheet_id=sheet_id.clone() initial=sheet.partnership_step/>
+                <StepChoice sheet_id=sheet_id.clone() value=step/>
             </form>
             <h2>"Supprimer la fiche"</h2>
             <DeleteButton label="Supprimer cette fiche projet" what="cette fiche projet" on_confirm=on_delete/>
@@ -218,7 +232,7 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
 
 /// The budget class, as radio buttons ("Non définie" first).
 #[component]
-fn BudgetChoice(sheet_id: String, initial: Option<BudgetClass>) -> impl IntoView {
+fn BudgetChoice(sheet_id: String, value: Memo<Option<BudgetClass>>) -> impl IntoView {
     let session = expect_context::<DiagnosticSession>();
     let choices: Vec<(Option<BudgetClass>, &'static str, &'static str)> =
         std::iter::once((None, "non-definie", "Non défini pour l'instant"))
@@ -241,7 +255,7 @@ fn BudgetChoice(sheet_id: String, initial: Option<BudgetClass>) -> impl IntoView
                         type="radio"
                         name="fiche-budget"
                         id=id.clone()
-                        prop:checked=initial == class
+                        prop:checked=move || value.get() == class
                         on:change=move |_| {
                             update_sheet(session, &sheet_id, Commit::Now, move |sheet| sheet.budget_class = class);
                         }
@@ -264,7 +278,7 @@ fn BudgetChoice(sheet_id: String, initial: Option<BudgetClass>) -> impl IntoView
 
 /// The partnership step reached, as radio buttons in order.
 #[component]
-fn StepChoice(sheet_id: String, initial: PartnershipStep) -> impl IntoView {
+fn StepChoice(sheet_id: String, value: Memo<PartnershipStep>) -> impl IntoView {
     let session = expect_context::<DiagnosticSession>();
     let radios = PartnershipStep::ALL
         .iter()
@@ -279,7 +293,7 @@ fn StepChoice(sheet_id: String, initial: PartnershipStep) -> impl IntoView {
                         type="radio"
                         name="fiche-etape"
                         id=id.clone()
-                        prop:checked=initial == step
+                        prop:checked=move || value.get() == step
                         on:change=move |_| {
                             update_sheet(session, &sheet_id, Commit::Now, move |sheet| sheet.partnership_step = step);
                         }

@@ -186,6 +186,28 @@ test('a project sheet field shows what another tab stored, and typing goes on fr
   await expect(tabA.field('Action 1')).toHaveCount(0);
 });
 
+test('the choices of a project sheet show what another tab stored', async ({ page, context }) => {
+  const { tabA, tabB, pageB } = await blankSheetInTwoTabs(page, context);
+  // B chooses first (its list is then "dirty" for the browser), then A, then B sees A's choice.
+  await tabB.field('Thème').selectOption('mobilite');
+  await expect(tabA.field('Thème')).toHaveValue('mobilite');
+  await tabA.field('Thème').selectOption('gouvernance');
+  await expect(tabB.field('Thème')).toHaveValue('gouvernance');
+
+  await page.getByLabel('De 30 000 à 75 000 €').check();
+  await expect(pageB.getByLabel('De 30 000 à 75 000 €')).toBeChecked();
+  await pageB.getByLabel('Moins de 30 000 €').check();
+  await expect(page.getByLabel('Moins de 30 000 €')).toBeChecked();
+  await page.getByLabel('2. Partenaires identifiés').check();
+  await expect(pageB.getByLabel('2. Partenaires identifiés')).toBeChecked();
+
+  await page.getByRole('button', { name: 'Ajouter un partenaire' }).click();
+  await tabA.partner(1).getByLabel('Pays').selectOption('BE');
+  await expect(tabB.partner(1).getByLabel('Pays')).toHaveValue('BE');
+  await tabB.partner(1).getByLabel('État du contact').selectOption({ label: 'Contacté' });
+  await expect(tabA.partner(1).getByLabel('État du contact')).toHaveValue('contacte');
+});
+
 test('answers given in two tabs both survive, and each tab shows the other one\'s change', async ({ page, context }) => {
   const { base } = await QuestionnairePage.create(page, 'Givet');
   const tabA = new QuestionnairePage(page);
