@@ -8,7 +8,8 @@
 //! state as the tab last showed it, and as it showed it before that typing (both taken again
 //! from each record the tab reads). A replay sets, on an item that still exists, only the
 //! fields typed since, and not over a field another tab stored since. Items created or deleted
-//! in the tab are journaled too: a replay adds or removes them.
+//! in the tab are journaled too: a replay adds or removes them. So are the themes marked
+//! « non concerné », with their state before, like answers.
 
 mod items;
 
@@ -54,6 +55,13 @@ pub struct PendingEdits {
     /// Ids of the stored sheets and practices deleted in this tab: a replay removes them.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub deleted_items: BTreeSet<String>,
+    /// Themes marked or unmarked « non concerné » in this tab (`true`: not concerned).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub themes_not_concerned: BTreeMap<String, bool>,
+    /// The same themes as stored when this tab changed them: a replay leaves a theme another
+    /// tab marked or unmarked since.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub themes_before: BTreeMap<String, bool>,
 }
 
 /// When a typed item is recorded: just before the keystroke's change, or just after.
@@ -68,7 +76,7 @@ pub enum Moment {
 impl PendingEdits {
     /// The names of the fields of a journal in this format; a journal with another key is of
     /// the earlier format (some JSON readers do not report unknown fields).
-    pub const FIELDS: [&'static str; 8] = [
+    pub const FIELDS: [&'static str; 10] = [
         "answers",
         "answers_before",
         "project_sheets",
@@ -77,6 +85,8 @@ impl PendingEdits {
         "practices_before",
         "created_items",
         "deleted_items",
+        "themes_not_concerned",
+        "themes_before",
     ];
 
     /// No edit at all.
@@ -85,6 +95,7 @@ impl PendingEdits {
             && self.project_sheets.is_empty()
             && self.good_practices.is_empty()
             && self.deleted_items.is_empty()
+            && self.themes_not_concerned.is_empty()
     }
 
     /// Edits of answers only: how a journal of the earlier format (a bare map of answers by
@@ -167,8 +178,25 @@ impl PendingEdits {
         }
     }
 
-    /// Forgets the sheets and practices changed, created and deleted: all of it is committed.
+    /// Records whether a theme is marked « non concerné » in the tab, before or after a change
+    /// (before: only at its first change not yet committed).
+    pub fn record_theme_not_concerned(&mut self, moment: Moment, theme_id: &str, marked: bool) {
+        let theme_id = theme_id.to_string();
+        match moment {
+            Moment::BeforeChange => {
+                self.themes_before.entry(theme_id).or_insert(marked);
+            }
+            Moment::AfterChange => {
+                self.themes_not_concerned.insert(theme_id, marked);
+            }
+        }
+    }
+
+    /// Forgets the sheets and practices changed, created and deleted, and the themes marked:
+    /// all of it is committed.
     pub fn forget_typed_items(&mut self) {
+        self.themes_not_concerned.clear();
+        self.themes_before.clear();
         self.project_sheets.clear();
         self.good_practices.clear();
         self.sheets_before.clear();
@@ -182,6 +210,7 @@ impl PendingEdits {
     /// changed state: the tab has read the record (its own commit, or another tab's), and what
     /// it would commit now is the difference. An item no longer stored (deleted in another tab)
     /// is forgotten, unless created here and not stored yet; a deletion is forgotten once stored.
+    /// The themes marked « non concerné » take their stored state as their state before.
     pub fn rebase_typed_items(&mut self, stored: &Diagnostic, shown: &Diagnostic) {
         let created = &mut self.created_items;
         ItemEdits {
@@ -194,6 +223,9 @@ impl PendingEdits {
             before: &mut self.practices_before,
         }
         .rebase(&stored.good_practices, &shown.good_practices, created);
+        for (theme_id, before) in self.themes_before.iter_mut() {
+            *before = stored.not_concerned_themes.contains(theme_id);
+        }
         self.deleted_items.retain(|id| {
             stored.project_sheets.iter().any(|sheet| &sheet.id == id)
                 || stored
@@ -206,7 +238,8 @@ impl PendingEdits {
     /// Replays every edit onto the stored diagnostic after a crash: the answers (but not over one
     /// another tab changed since); on each project sheet and good practice that still exists
     /// (one deleted since, in another tab, stays deleted), the fields changed; the items
-    /// created here and never stored are added, those deleted here removed.
+    /// created here and never stored are added, those deleted here removed; the themes marked
+    /// « non concerné » or unmarked (but not one another tab changed since).
     pub fn replay(&self, diagnostic: &mut Diagnostic, now: &str) {
         for (question_id, answer) in &self.answers {
             let stored = diagnostic.answers.get(question_id);
@@ -232,7 +265,21 @@ impl PendingEdits {
             &self.deleted_items,
             &mut diagnostic.good_practices,
         );
-        if sheets || practices {
+        let mut themes = false;
+        for (theme_id, &marked) in &self.themes_not_concerned {
+            let stored = diagnostic.not_concerned_themes.contains(theme_id);
+            let changed_since = (self.themes_before.get(theme_id))
+                .is_some_and(|&before| stored != before && stored != marked);
+            if stored != marked && !changed_since {
+                if marked {
+                    diagnostic.not_concerned_themes.insert(theme_id.clone());
+                } else {
+                    diagnostic.not_concerned_themes.remove(theme_id);
+                }
+                themes = true;
+            }
+        }
+        if sheets || practices || themes {
             diagnostic.touch(now);
         }
     }

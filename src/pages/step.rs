@@ -187,13 +187,21 @@ fn NotConcernedToggle(step: &'static Step) -> impl IntoView {
                 on:change=move |event| {
                     let mark = event_target_checked(&event);
                     let theme = step.id.clone();
-                    session.apply(move |diagnostic| {
-                        if mark {
-                            diagnostic.not_concerned_themes.insert(theme.clone());
-                        } else {
-                            diagnostic.not_concerned_themes.remove(&theme);
-                        }
-                    });
+                    let journaled = step.id.clone();
+                    session.apply_journaled(
+                        move |diagnostic| {
+                            if mark {
+                                diagnostic.not_concerned_themes.insert(theme.clone());
+                            } else {
+                                diagnostic.not_concerned_themes.remove(&theme);
+                            }
+                        },
+                        move |diagnostic, pending, moment| {
+                            let marked = diagnostic.not_concerned_themes.contains(&journaled);
+                            pending.record_theme_not_concerned(moment, &journaled, marked);
+                        },
+                        Commit::Now,
+                    );
                 }
             />
             <label for=id>"Notre territoire n'est pas concerné par ce thème"</label>

@@ -115,6 +115,8 @@ fn the_field_names_are_those_written() {
     edits.record_good_practice(Moment::BeforeChange, &GoodPractice::default());
     edits.record_created_sheet(&typed_sheet("s2", ""));
     edits.record_deleted_item("p9");
+    edits.record_theme_not_concerned(Moment::BeforeChange, "mobilite", false);
+    edits.record_theme_not_concerned(Moment::AfterChange, "mobilite", true);
     let value = serde_json::to_value(&edits).unwrap();
     let keys: Vec<&str> = value
         .as_object()
@@ -442,4 +444,36 @@ fn an_item_deleted_here_is_removed_by_a_replay_until_a_read_record_no_longer_has
 
     edits.rebase_typed_items(&stored, &stored);
     assert!(edits.is_empty(), "the deletion is stored");
+}
+
+#[test]
+fn a_theme_marked_not_concerned_is_replayed_unless_another_tab_changed_it_since() {
+    let mut edits = PendingEdits::default();
+    edits.record_theme_not_concerned(Moment::BeforeChange, "mobilite", false);
+    edits.record_theme_not_concerned(Moment::AfterChange, "mobilite", true);
+    edits.record_theme_not_concerned(Moment::BeforeChange, "sante", true);
+    edits.record_theme_not_concerned(Moment::AfterChange, "sante", false);
+    assert!(!edits.is_empty());
+    let mut stored = diagnostic_with_sheet_and_practice();
+    stored.not_concerned_themes.insert("sante".into());
+    edits.replay(&mut stored, LATER);
+    assert!(stored.not_concerned_themes.contains("mobilite"));
+    assert!(!stored.not_concerned_themes.contains("sante"));
+    assert_eq!(stored.updated_at, LATER);
+
+    // The tab reads a record where neither theme is marked: that is its state before. Another
+    // tab then marks "sante" again: a replay keeps that mark, and still marks "mobilite".
+    let mut other = diagnostic_with_sheet_and_practice();
+    edits.rebase_typed_items(&other, &other);
+    assert_eq!(edits.themes_before.get("sante"), Some(&false), "rebased");
+    other.not_concerned_themes.insert("sante".into());
+    edits.replay(&mut other, LATER);
+    assert!(
+        other.not_concerned_themes.contains("sante"),
+        "marked by another tab after this tab's last read: kept"
+    );
+    assert!(other.not_concerned_themes.contains("mobilite"));
+
+    edits.forget_typed_items();
+    assert!(edits.is_empty() && edits.themes_before.is_empty());
 }

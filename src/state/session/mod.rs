@@ -154,14 +154,13 @@ impl DiagnosticSession {
         self.editor().set_answer(question_id, answer, commit);
     }
 
-    /// Applies a change other than an answer and not to a project sheet or good practice (a
-    /// theme "non concerné", completion) and stores it at once.
+    /// Applies a change that is not journaled (completion) and stores it at once.
     pub fn apply(&self, change: impl Fn(&mut Diagnostic) + 'static) {
         self.editor().apply(Rc::new(change) as Change);
     }
 
-    /// Applies a change to a project sheet or a good practice (created, changed, deleted):
-    /// shown at once, journaled as `journal_item` records it (before the change and after),
+    /// Applies a change to a project sheet or a good practice (created, changed, deleted), or
+    /// a theme marked « non concerné »: shown at once, journaled as `journal_item` records it (before the change and after),
     /// stored at once or after the typing pause.
     pub fn apply_journaled(
         &self,

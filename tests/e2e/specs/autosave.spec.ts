@@ -356,6 +356,19 @@ test('with a full disk, a project sheet created and filled, and another one dele
   await expect(page.getByTestId('sheet-item')).toContainText('Navette Hendaye – Irun');
 });
 
+test('with a full disk, a theme marked « non concerné » is still marked once reopened', async ({ page }) => {
+  const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
+  await q.gotoStep(base, 'mobilite');
+  await failEveryCommit(page);
+  const notConcerned = page.getByLabel("Notre territoire n'est pas concerné par ce thème");
+  await notConcerned.check();
+  await expect(page.getByTestId('save-status').getByRole('alert')).toBeVisible();
+
+  await page.reload();
+  await expect(notConcerned).toBeChecked();
+  await expect(q.tocEntry('Mobilité')).toContainText('non concerné');
+});
+
 test('a diagnostic whose recovered text cannot be stored (full disk) still opens, with that text and the rescue export', async ({ page, context }) => {
   const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
   await q.gotoStep(base, 'gouvernance');
