@@ -203,26 +203,36 @@ fn without_a_declared_step_ids_are_kept() {
         .any(|u| u.question_id == "gov_relations"));
 }
 
-#[test]
-fn answers_kept_aside_survive_an_import_over_the_device_copy_and_its_notes() {
-    let (next, valid) = sample_read_by_next_version();
-    // The device holds an older revision, with a note of its own.
+/// Imports `valid` over the device's copy of the sample: an older revision, already at the
+/// `next` questionnaire version, with the private note `note_key` = `note`. Returns what is written.
+fn import_over_device_copy(
+    next: &Questionnaire,
+    valid: &ValidBundle,
+    note_key: &str,
+    note: &str,
+) -> Vec<domain::Diagnostic> {
     let mut mine = sample_diagnostic(DIAGNOSTIC_ID);
     mine.revision -= 1;
     mine.questionnaire_version = next.version;
-    mine.private_notes
-        .insert("gouvernance".into(), "Appeler le DGS".into());
+    mine.private_notes.insert(note_key.into(), note.into());
     let existing = [mine];
     let decisions = plan_import(&valid.diagnostics, &existing);
     assert_eq!(decisions[0].status, ImportStatus::Newer);
-    let writes = apply_import(
+    apply_import(
         &decisions,
         &valid.diagnostics,
         &existing,
         &BTreeMap::new(),
         &mut || unreachable!("no copy"),
     )
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn answers_kept_aside_survive_an_import_over_the_device_copy_and_its_notes() {
+    let (next, valid) = sample_read_by_next_version();
+    // The device holds an older revision, with a note of its own.
+    let writes = import_over_device_copy(&next, &valid, "gouvernance", "Appeler le DGS");
     let notes = &writes[0].private_notes;
     assert_eq!(notes["gouvernance"], "Appeler le DGS");
     assert!(
@@ -235,22 +245,8 @@ fn answers_kept_aside_survive_an_import_over_the_device_copy_and_its_notes() {
 fn the_note_of_answers_kept_aside_stays_within_the_text_limit_so_a_backup_reads_back() {
     let (next, valid) = sample_read_by_next_version();
     // The device's note of answers kept aside by earlier imports is nearly full.
-    let mut mine = sample_diagnostic(DIAGNOSTIC_ID);
-    mine.revision -= 1;
-    mine.questionnaire_version = next.version;
     let earlier = format!("Réponses plus anciennes : {}", "x".repeat(9_960));
-    mine.private_notes
-        .insert(UNMAPPED_NOTE_KEY.into(), earlier.clone());
-    let existing = [mine];
-    let decisions = plan_import(&valid.diagnostics, &existing);
-    let writes = apply_import(
-        &decisions,
-        &valid.diagnostics,
-        &existing,
-        &BTreeMap::new(),
-        &mut || unreachable!("no copy"),
-    )
-    .unwrap();
+    let writes = import_over_device_copy(&next, &valid, UNMAPPED_NOTE_KEY, &earlier);
     let note = &writes[0].private_notes[UNMAPPED_NOTE_KEY];
     assert_eq!(note.chars().count(), MAX_TEXT_CHARS);
     assert!(note.starts_with("[…] "), "the oldest text is cut");

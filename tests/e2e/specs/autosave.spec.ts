@@ -19,6 +19,19 @@ async function blankSheetInTwoTabs(page: Page, context: BrowserContext) {
   return { tabA, tabB, sheetUrl, pageB };
 }
 
+/** A diagnostic whose governance step is open in `page` (tab A, with one answer stored) and in a second tab (B). */
+async function governanceInTwoTabs(page: Page, context: BrowserContext) {
+  const { base } = await QuestionnairePage.create(page, 'Givet');
+  const tabA = new QuestionnairePage(page);
+  await tabA.gotoStep(base, 'gouvernance');
+  await tabA.choice('gov_convention', 'Oui').check();
+  await tabA.expectSaved();
+  const pageB = await context.newPage();
+  const tabB = new QuestionnairePage(pageB);
+  await tabB.gotoStep(base, 'gouvernance');
+  return { base, tabA, tabB, pageB };
+}
+
 /** Counts the commits to IndexedDB the page makes from now on (its `diagnostic-committed` events). */
 async function countCommits(page: Page): Promise<() => Promise<number>> {
   await page.evaluate(() => {
@@ -239,29 +252,16 @@ test('answers given in two tabs both survive, and each tab shows the other one\'
 });
 
 test('text a tab has not committed yet survives its abrupt end, whatever another tab commits meanwhile', async ({ page, context }) => {
-  const { base } = await QuestionnairePage.create(page, 'Givet');
-  const tabA = new QuestionnairePage(page);
-  await tabA.gotoStep(base, 'gouvernance');
-  await tabA.choice('gov_convention', 'Oui').check();
-  await tabA.expectSaved();
-  const pageB = await context.newPage();
-  const tabB = new QuestionnairePage(pageB);
-  await tabB.gotoStep(base, 'gouvernance');
+  const { base, tabA, tabB, pageB } = await governanceInTwoTabs(page, context);
   await tabB.choice('gov_obstacle', 'Oui').check();
   await tabB.expectSaved();
 
   // B's commits fail from now on, as if B were killed before committing: only its crash
   // journal keeps the text typed next. Once it is journaled B writes nothing more, not even
   // as it closes, like a tab the system kills.
-  await failEveryCommit(pageB);
-  await tabB.input('gov_obstacle_detail').fill('Obstacle B');
-  await expect(pageB.getByTestId('save-status').getByRole('alert')).toBeVisible();
-  await stopWritingTheJournal(pageB);
+  await typeThenFreeze(pageB, tabB.input('gov_obstacle_detail'), 'Obstacle B');
   // A commits its own text meanwhile: that must not clear B's journal.
-  const commits = await countCommits(page);
-  await tabA.input('gov_convention_detail').fill('Convention A');
-  await tabA.input('gov_convention_detail').blur();
-  await expect.poll(commits).toBeGreaterThan(0);
+  await typeAndStore(page, tabA.input('gov_convention_detail'), 'Convention A');
   await pageB.close();
 
   const fresh = new QuestionnairePage(await context.newPage());
@@ -271,14 +271,7 @@ test('text a tab has not committed yet survives its abrupt end, whatever another
 });
 
 test('an answer a killed tab had journaled does not come back over the one another tab stored after', async ({ page, context }) => {
-  const { base } = await QuestionnairePage.create(page, 'Givet');
-  const tabA = new QuestionnairePage(page);
-  await tabA.gotoStep(base, 'gouvernance');
-  await tabA.choice('gov_convention', 'Oui').check();
-  await tabA.expectSaved();
-  const pageB = await context.newPage();
-  const tabB = new QuestionnairePage(pageB);
-  await tabB.gotoStep(base, 'gouvernance');
+  const { base, tabA, tabB, pageB } = await governanceInTwoTabs(page, context);
 
   // B types, cannot commit, and is killed once its text is journaled.
   await typeThenFreeze(pageB, tabB.input('gov_convention_detail'), 'Texte de B, perdu avec son onglet');
