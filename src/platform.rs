@@ -85,3 +85,10 @@ pub fn focus_first(selector: &str) {
         let _ = element.focus();
     }
 }
+
+/// Reloads the page (after a newer version of the app took the database over, say).
+pub fn reload_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}

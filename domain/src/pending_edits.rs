@@ -9,7 +9,8 @@
 //! from each record the tab reads). A replay sets, on an item that still exists, only the
 //! fields typed since, and not over a field another tab stored since. Items created or deleted
 //! in the tab are journaled too: a replay adds or removes them. So are the themes marked
-//! « non concerné », with their state before, like answers.
+//! « non concerné », with their state before, like answers, and the diagnostic marked as
+//! completed.
 
 mod items;
 
@@ -18,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::project::{GoodPractice, ProjectSheet};
-use crate::{Answer, Diagnostic};
+use crate::{Answer, Diagnostic, DiagnosticStatus};
 use items::{replay_items, ItemEdits, JournaledItem};
 
 /// Edits of one diagnostic not yet committed.
@@ -62,6 +63,9 @@ pub struct PendingEdits {
     /// tab marked or unmarked since.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub themes_before: BTreeMap<String, bool>,
+    /// The diagnostic was marked as completed (« Terminer le diagnostic ») in this tab.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub completed: bool,
 }
 
 /// When a typed item is recorded: just before the keystroke's change, or just after.
@@ -76,7 +80,7 @@ pub enum Moment {
 impl PendingEdits {
     /// The names of the fields of a journal in this format; a journal with another key is of
     /// the earlier format (some JSON readers do not report unknown fields).
-    pub const FIELDS: [&'static str; 10] = [
+    pub const FIELDS: [&'static str; 11] = [
         "answers",
         "answers_before",
         "project_sheets",
@@ -87,6 +91,7 @@ impl PendingEdits {
         "deleted_items",
         "themes_not_concerned",
         "themes_before",
+        "completed",
     ];
 
     /// No edit at all.
@@ -96,6 +101,7 @@ impl PendingEdits {
             && self.good_practices.is_empty()
             && self.deleted_items.is_empty()
             && self.themes_not_concerned.is_empty()
+            && !self.completed
     }
 
     /// Edits of answers only: how a journal of the earlier format (a bare map of answers by
@@ -192,9 +198,15 @@ impl PendingEdits {
         }
     }
 
-    /// Forgets the sheets and practices changed, created and deleted, and the themes marked:
-    /// all of it is committed.
+    /// Records the diagnostic marked as completed in the tab: a replay marks it so.
+    pub fn record_completed(&mut self) {
+        self.completed = true;
+    }
+
+    /// Forgets the sheets and practices changed, created and deleted, the themes marked and
+    /// the completion: all of it is committed.
     pub fn forget_typed_items(&mut self) {
+        self.completed = false;
         self.themes_not_concerned.clear();
         self.themes_before.clear();
         self.project_sheets.clear();
@@ -239,7 +251,7 @@ impl PendingEdits {
     /// another tab changed since); on each project sheet and good practice that still exists
     /// (one deleted since, in another tab, stays deleted), the fields changed; the items
     /// created here and never stored are added, those deleted here removed; the themes marked
-    /// « non concerné » or unmarked (but not one another tab changed since).
+    /// « non concerné » or unmarked (but not one another tab changed since); the completion.
     pub fn replay(&self, diagnostic: &mut Diagnostic, now: &str) {
         for (question_id, answer) in &self.answers {
             let stored = diagnostic.answers.get(question_id);
@@ -279,7 +291,11 @@ impl PendingEdits {
                 themes = true;
             }
         }
-        if sheets || practices || themes {
+        let completed = self.completed && diagnostic.status != DiagnosticStatus::Completed;
+        if completed {
+            diagnostic.status = DiagnosticStatus::Completed;
+        }
+        if sheets || practices || themes || completed {
             diagnostic.touch(now);
         }
     }

@@ -1,9 +1,12 @@
-//! The discreet autosave indicator: "Enregistré", "Enregistrement…" or the error.
+//! The discreet autosave indicator: "Enregistré", "Enregistrement…" or the error, with
+//! the way out of it.
 
 use leptos::prelude::*;
 
+use crate::platform::reload_page;
 use crate::state::bundles::export_rescue_copy;
 use crate::state::session::{DiagnosticSession, SaveStatus};
+use crate::storage::{connection_state, ConnectionState};
 
 /// Shows where the autosave stands; an error is announced at once and offers a retry.
 #[component]
@@ -20,9 +23,7 @@ pub fn SaveStatusIndicator() -> impl IntoView {
                         <div role="alert" class="notice notice--error">
                             <p>{message}</p>
                             <p>"Vos réponses restent affichées dans cette page tant qu'elle est ouverte."</p>
-                            <button type="button" class="button" on:click=move |_| session.flush()>
-                                "Réessayer l'enregistrement"
-                            </button>
+                            {retry_button(session)}
                             " "
                             <button
                                 type="button"
@@ -39,5 +40,25 @@ pub fn SaveStatusIndicator() -> impl IntoView {
                 }
             }}
         </div>
+    }
+}
+
+/// The way to try again: storing again, or, once a newer version of the app has taken the
+/// database over (storing again would fail the same way), reloading the page onto it.
+fn retry_button(session: DiagnosticSession) -> AnyView {
+    if connection_state() == ConnectionState::Superseded {
+        view! {
+            <button type="button" class="button" on:click=move |_| reload_page()>
+                "Recharger la page"
+            </button>
+        }
+        .into_any()
+    } else {
+        view! {
+            <button type="button" class="button" on:click=move |_| session.flush()>
+                "Réessayer l'enregistrement"
+            </button>
+        }
+        .into_any()
     }
 }

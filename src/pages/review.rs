@@ -33,9 +33,7 @@ pub fn ReviewStep(heading: NodeRef<html::H1>) -> impl IntoView {
     let report_link = report_href(&id);
     let projects_link = projects_href(&id);
 
-    let finish = move |_| {
-        session.apply(|diagnostic| diagnostic.status = DiagnosticStatus::Completed);
-    };
+    let finish = move |_| session.complete();
 
     let list = move || {
         let id = id.clone();

@@ -117,6 +117,7 @@ fn the_field_names_are_those_written() {
     edits.record_deleted_item("p9");
     edits.record_theme_not_concerned(Moment::BeforeChange, "mobilite", false);
     edits.record_theme_not_concerned(Moment::AfterChange, "mobilite", true);
+    edits.record_completed();
     let value = serde_json::to_value(&edits).unwrap();
     let keys: Vec<&str> = value
         .as_object()
@@ -476,4 +477,29 @@ fn a_theme_marked_not_concerned_is_replayed_unless_another_tab_changed_it_since(
 
     edits.forget_typed_items();
     assert!(edits.is_empty() && edits.themes_before.is_empty());
+}
+
+#[test]
+fn a_diagnostic_completed_here_is_completed_by_a_replay_and_the_mark_goes_once_stored() {
+    let mut edits = PendingEdits::default();
+    edits.record_completed();
+    assert!(!edits.is_empty(), "a completion alone is worth journaling");
+    let read: PendingEdits = serde_json::from_str(&serde_json::to_string(&edits).unwrap()).unwrap();
+    assert_eq!(read, edits);
+
+    let mut stored = diagnostic_with_sheet_and_practice();
+    let revision = stored.revision;
+    edits.replay(&mut stored, LATER);
+    assert_eq!(stored.status, DiagnosticStatus::Completed);
+    assert_eq!(
+        (stored.revision, stored.updated_at.as_str()),
+        (revision + 1, LATER)
+    );
+
+    // Replaying it again (a second tab's journal) changes nothing more.
+    edits.replay(&mut stored, "2026-03-01T00:00:00.000Z");
+    assert_eq!(stored.updated_at, LATER);
+
+    edits.forget_typed_items();
+    assert!(edits.is_empty());
 }

@@ -14,7 +14,7 @@ mod editor;
 use std::rc::Rc;
 
 use domain::edit_queue::Change;
-use domain::{Answer, Diagnostic};
+use domain::{Answer, Diagnostic, DiagnosticStatus};
 use leptos::prelude::*;
 
 use crate::error::AppError;
@@ -154,9 +154,23 @@ impl DiagnosticSession {
         self.editor().set_answer(question_id, answer, commit);
     }
 
-    /// Applies a change that is not journaled (completion) and stores it at once.
-    pub fn apply(&self, change: impl Fn(&mut Diagnostic) + 'static) {
+    /// Applies a change that is not journaled and stores it at once: the edits recovered
+    /// from the crash journal, which stays as it is until they are stored.
+    fn apply(&self, change: impl Fn(&mut Diagnostic) + 'static) {
         self.editor().apply(Rc::new(change) as Change);
+    }
+
+    /// Marks the diagnostic as completed (« Terminer le diagnostic »): journaled, stored at once.
+    pub fn complete(&self) {
+        self.apply_journaled(
+            |diagnostic| diagnostic.status = DiagnosticStatus::Completed,
+            |_, pending, moment| {
+                if moment == Moment::AfterChange {
+                    pending.record_completed();
+                }
+            },
+            Commit::Now,
+        );
     }
 
     /// Applies a change to a project sheet or a good practice (created, changed, deleted), or

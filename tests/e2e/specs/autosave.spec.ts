@@ -362,6 +362,19 @@ test('with a full disk, a theme marked « non concerné » is still marked once 
   await expect(q.tocEntry('Mobilité')).toContainText('non concerné');
 });
 
+test('with a full disk, a diagnostic marked as completed is still completed once reopened', async ({ page }) => {
+  const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
+  await q.gotoStep(base, 'relecture');
+  await failEveryCommit(page);
+  await page.getByRole('button', { name: 'Terminer le diagnostic' }).click();
+  await expect(page.getByTestId('save-status').getByRole('alert')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'Diagnostic terminé' })).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByTestId('diagnostic-progress')).toContainText('Terminé');
+});
+
 test('a diagnostic whose recovered text cannot be stored (full disk) still opens, with that text and the rescue export', async ({ page, context }) => {
   const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
   await q.gotoStep(base, 'gouvernance');

@@ -49,7 +49,11 @@ test('a newer version opened in another tab gets the database at once, with the 
   await expect(notice.getByRole('button', { name: 'Recharger' })).toBeVisible();
   // What is typed from now on cannot be stored here: the save status says why, and what to do.
   await q.input('gov_convention_detail').pressSequentially(' encore');
-  await expect(page.getByTestId('save-status')).toContainText('Rechargez la page pour continuer avec la nouvelle version');
+  const status = page.getByTestId('save-status');
+  await expect(status).toContainText('Rechargez la page pour continuer avec la nouvelle version');
+  // Storing again would fail the same way: the way out offered is a reload.
+  await expect(status.getByRole('button', { name: 'Recharger la page' })).toBeVisible();
+  await expect(status.getByRole('button', { name: 'Réessayer l\'enregistrement' })).toHaveCount(0);
 });
 
 test('a tab of an older version holding the database back is named, and the app loads once it lets go', async ({ page, context }) => {
