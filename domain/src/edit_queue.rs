@@ -6,6 +6,10 @@
 //! twice (adding a list entry twice would add two entries) and none is dropped before it is
 //! stored. Answers are kept per question (only the latest answer to a question matters); other
 //! changes are kept in order, numbered, and forgotten once a commit has stored them.
+//!
+//! Reads of the stored record (a commit reads it too) are numbered as they start. Storage
+//! gives a read the state as of when it started, but two reads can end in either order: a
+//! record is shown only if no read started after it has been shown already.
 
 use std::mem;
 use std::rc::Rc;
@@ -16,14 +20,24 @@ use crate::{Answer, Diagnostic};
 /// A change to a diagnostic other than an answer: applied to the tab's copy, then to the record.
 pub type Change = Rc<dyn Fn(&mut Diagnostic)>;
 
+/// A read of the stored record, numbered in the order the reads were started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ReadTicket(u64);
+
 /// What a commit writes: the pending answers, then the pending changes in order.
 pub struct Batch {
     answers: PendingEdits,
     changes: Vec<Change>,
     last_number: u64,
+    read: ReadTicket,
 }
 
 impl Batch {
+    /// The commit's read of the stored record: the record it returns is shown with it.
+    pub fn read_ticket(&self) -> ReadTicket {
+        self.read
+    }
+
     /// Applies the batch to the stored record (inside the write transaction).
     pub fn apply(&self, record: &mut Diagnostic, now: &str) {
         self.answers.apply_answers(record, now);
@@ -59,6 +73,10 @@ pub struct EditQueue {
     in_flight: bool,
     commit_again: bool,
     reread: bool,
+    /// Number of the last read of the stored record started.
+    reads_started: u64,
+    /// Number of the latest-started read whose record is shown.
+    newest_read_shown: u64,
 }
 
 impl EditQueue {
@@ -83,15 +101,26 @@ impl EditQueue {
         self.journal.record_answer(question_id, answer, before);
     }
 
+    /// Starts a read of the stored record (a re-read after another tab's commit).
+    pub fn start_read(&mut self) -> ReadTicket {
+        self.reads_started += 1;
+        ReadTicket(self.reads_started)
+    }
+
     /// A record was read from storage (after a commit, or another tab's): it is the state the
     /// pending edits now change, and the journal is rebased on it. Returns the record as the tab
-    /// shows it: with the pending edits on top.
-    pub fn record_read(&mut self, record: &Diagnostic) -> Diagnostic {
+    /// shows it: with the pending edits on top; `None` when a read started after this one was
+    /// shown already (this record may be older than what the tab shows: it is left).
+    pub fn record_read(&mut self, read: ReadTicket, record: &Diagnostic) -> Option<Diagnostic> {
+        if read.0 <= self.newest_read_shown {
+            return None;
+        }
+        self.newest_read_shown = read.0;
         let mut shown = record.clone();
         self.show_on(&mut shown);
         self.journal.rebase_answers(record);
         self.journal.rebase_typed_items(record, &shown);
-        shown
+        Some(shown)
     }
 
     /// Queues a change, after those already queued.
@@ -118,6 +147,7 @@ impl EditQueue {
         self.in_flight = true;
         // This commit reads the latest record: any other tab's commit announced so far is in it.
         self.reread = false;
+        let read = self.start_read();
         Some(Batch {
             answers: PendingEdits {
                 answers: self.journal.answers.clone(),
@@ -125,6 +155,7 @@ impl EditQueue {
             },
             changes: self.changes.iter().map(|(_, c)| c.clone()).collect(),
             last_number: self.last_number,
+            read,
         })
     }
 
@@ -338,7 +369,7 @@ mod tests {
         record.project_sheets = shown.project_sheets.clone();
         record.project_sheets[0].need = "R".into();
         queue.end_commit(&batch, Some(&record));
-        queue.record_read(&record);
+        queue.record_read(batch.read_ticket(), &record);
         assert_eq!(
             queue.journal().sheets_before["s1"].need,
             "R",
@@ -350,5 +381,33 @@ mod tests {
         queue.end_commit(&last, Some(&record));
         assert!(queue.journal().is_empty());
         assert!(queue.journal().sheets_before.is_empty());
+    }
+
+    #[test]
+    fn a_record_read_before_one_already_shown_is_left_whatever_its_revision() {
+        let mut queue = EditQueue::default();
+        let older_read = queue.start_read();
+        let newer_read = queue.start_read();
+        let mut older = diagnostic();
+        older.set_answer("q1", text("avant"), NOW);
+        // The newer read may carry a lower revision: an import replaced the record meanwhile.
+        let mut newer = diagnostic();
+        newer.set_answer("q1", text("importé"), NOW);
+        newer.revision = 0;
+
+        let shown = queue.record_read(newer_read, &newer).expect("shown");
+        assert_eq!(shown.answers.get("q1"), text("importé").as_ref());
+        assert!(
+            queue.record_read(older_read, &older).is_none(),
+            "ended last, but started first: older than what is shown"
+        );
+
+        queue.set_answer("q2", text("x"), None);
+        let batch = queue.begin_commit().expect("a batch");
+        assert!(
+            batch.read_ticket() > newer_read,
+            "a commit reads after the reads started before it"
+        );
+        assert!(queue.record_read(batch.read_ticket(), &newer).is_some());
     }
 }

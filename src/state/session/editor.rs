@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use domain::edit_queue::{AfterCommit, Change, EditQueue};
+use domain::edit_queue::{AfterCommit, Change, EditQueue, ReadTicket};
 use domain::{Answer, Diagnostic};
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
@@ -197,7 +197,7 @@ impl Editor {
             editor.write_journal();
             match stored {
                 Ok(record) => {
-                    editor.show_record(record);
+                    editor.show_record(batch.read_ticket(), record);
                     editor.set_status(SaveStatus::Saved);
                     editor.announce();
                     signal_commit();
@@ -228,16 +228,21 @@ impl Editor {
         }
     }
 
-    /// Shows a stored record, with the edits still pending on top of it.
-    fn show_record(&self, record: Diagnostic) {
+    /// Shows a stored record, with the edits still pending on top of it, unless a read started
+    /// after this one is shown already.
+    fn show_record(&self, read: ReadTicket, record: Diagnostic) {
+        let Some(shown) = self.queue.borrow_mut().record_read(read, &record) else {
+            return;
+        };
         self.stored_version.replace(version_of(&record));
-        let shown = self.queue.borrow_mut().record_read(&record);
         self.write_journal();
         self.diagnostic.try_set(shown);
     }
 
     /// Re-reads the record after another tab changed it.
     fn reread(self: &Rc<Self>) {
+        // Numbered now: the read's transaction is created in the same order, as the task runs.
+        let read = self.queue.borrow_mut().start_read();
         let editor = Rc::clone(self);
         spawn_local(async move {
             if let Ok(repository) = shared_repository().await {
@@ -245,7 +250,7 @@ impl Editor {
                     // Every stored change raises the revision and sets the time: the same
                     // version is what this tab shows already; drawing it again is for nothing.
                     Ok(record) if version_of(&record) != *editor.stored_version.borrow() => {
-                        editor.show_record(record)
+                        editor.show_record(read, record)
                     }
                     _ => {}
                 }
