@@ -111,6 +111,19 @@ fn html_everywhere() -> Value {
     serde_json::from_str(&to_json_pretty(&bundle)).unwrap()
 }
 
+/// A town's export with answers the app keeps flagged for correction (imported, and told).
+fn with_answers_to_correct() -> Value {
+    let mut value = town_export();
+    let item = &mut value["diagnostics"][0];
+    item["answers"]["profil_code_insee"]["value"] = json!("20004");
+    item["territory"]["insee_code"] = json!("20004");
+    item["answers"]["profil_siren_epci"]["value"] = json!("200067214");
+    item["territory"]["epci_siren"] = json!("200067214");
+    item["answers"]["profil_population"] = json!({"kind": "number", "value": 100001.0});
+    reseal(&mut value);
+    value
+}
+
 fn good_files() -> Vec<(&'static str, Vec<u8>)> {
     let backup = export_backup(
         &[sample_diagnostic(DIAGNOSTIC_ID)],
@@ -138,6 +151,10 @@ fn good_files() -> Vec<(&'static str, Vec<u8>)> {
         (
             "ancien-format-0.json",
             include_bytes!("fixtures/bundle-v0.json").to_vec(),
+        ),
+        (
+            "reponses-a-corriger.json",
+            pretty(&with_answers_to_correct()),
         ),
     ]
 }
@@ -176,14 +193,6 @@ fn bad_files() -> Vec<Bad> {
         mutated("duplicate-ids.json", "figure deux fois dans le fichier", false, |v| {
             let item = v["diagnostics"][0].clone();
             v["diagnostics"].as_array_mut().unwrap().push(item);
-        }),
-        mutated("invalid-insee.json", "Le code INSEE « 20004 » commence par 20", true, |v| {
-            v["diagnostics"][0]["answers"]["profil_code_insee"]["value"] = json!("20004");
-            v["diagnostics"][0]["territory"]["insee_code"] = json!("20004");
-        }),
-        mutated("invalid-siren.json", "Le SIREN 200067214 n'est pas valide", true, |v| {
-            v["diagnostics"][0]["answers"]["profil_siren_epci"]["value"] = json!("200067214");
-            v["diagnostics"][0]["territory"]["epci_siren"] = json!("200067214");
         }),
         mutated("unknown-question.json", "question inconnue « question_inventee »", true, |v| {
             v["diagnostics"][0]["answers"]["question_inventee"] = json!({"kind": "yes_no", "value": true});

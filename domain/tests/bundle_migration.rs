@@ -41,12 +41,19 @@ fn a_format_0_bundle_is_read_as_format_1() {
 
 #[test]
 fn a_format_0_bundle_is_checked_like_any_other() {
-    let broken = V0.replace("\"64260\"", "\"6426\"");
+    let broken = V0.replace(
+        "\"kind\": \"maturity\", \"value\": 3",
+        "\"kind\": \"maturity\", \"value\": 7",
+    );
     let rejection = parse_bundle("ancien.json", broken.as_bytes(), questionnaire()).unwrap_err();
     assert!(
-        rejection.to_string().contains("Le code INSEE « 6426 »"),
+        rejection.to_string().contains("Le niveau 7 n'existe pas"),
         "{rejection}"
     );
+    // An INSEE code not well formed is kept for correction, as the app keeps it when typed.
+    let to_correct = V0.replace("\"64260\"", "\"6426\"");
+    let valid = parse_bundle("ancien.json", to_correct.as_bytes(), questionnaire()).unwrap();
+    assert!(valid.notices()[1].contains("1 réponse à corriger"));
     let broken = V0.replace("\"rev\"", "\"revision\"");
     let rejection = parse_bundle("ancien.json", broken.as_bytes(), questionnaire()).unwrap_err();
     assert_eq!(rejection.problems[0].field_path, "items[0].rev");

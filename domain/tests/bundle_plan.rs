@@ -25,6 +25,7 @@ fn incoming(diagnostic: Diagnostic, notes: bool) -> IncomingDiagnostic {
         diagnostic,
         private_notes_included: notes,
         migration: None,
+        answers_to_correct: Vec::new(),
     }
 }
 

@@ -222,29 +222,29 @@ fn a_changed_content_is_a_damaged_file() {
 }
 
 #[test]
-fn invalid_identifiers_reuse_the_questionnaire_messages() {
+fn identifiers_to_correct_are_imported_as_the_app_keeps_them_but_not_a_bad_id() {
+    // The app keeps an INSEE code or a SIREN not well formed, flagged for correction: imported.
     let mut value = valid_value();
     value["diagnostics"][0]["answers"]["profil_code_insee"]["value"] = json!("20004");
     value["diagnostics"][0]["territory"]["insee_code"] = json!("20004");
-    let rejection = sealed_and_refused(value);
-    assert_problem(
-        &rejection,
-        "diagnostics[0].territory.insee_code",
-        "Le code INSEE « 20004 » commence par 20",
-    );
-    assert_problem(
-        &rejection,
-        "diagnostics[0].answers.profil_code_insee",
-        "Le code INSEE « 20004 »",
-    );
-
-    let mut value = valid_value();
     value["diagnostics"][0]["answers"]["profil_siren_epci"]["value"] = json!("123456789");
     value["diagnostics"][0]["territory"]["epci_siren"] = json!("123456789");
+    reseal(&mut value);
+    let valid = import(value.to_string().as_bytes()).expect("kept for correction");
+    assert!(
+        valid
+            .notices()
+            .iter()
+            .any(|notice| notice.contains("2 réponses à corriger")),
+        "{:#?}",
+        valid.notices()
+    );
+    // The summary must still say what the answer says.
+    value["diagnostics"][0]["territory"]["insee_code"] = json!("08190");
     assert_problem(
         &sealed_and_refused(value),
-        "diagnostics[0].territory.epci_siren",
-        "Le SIREN 123456789 n'est pas valide",
+        "diagnostics[0].territory.insee_code",
+        "ne correspond pas à la réponse « profil_code_insee »",
     );
 
     let mut value = valid_value();
@@ -263,7 +263,7 @@ fn answers_are_checked_question_by_question() {
     answers["question_fantome"] = json!({"kind": "yes_no", "value": true});
     answers["gov_relations"] = json!({"kind": "maturity", "value": 7});
     answers["gov_instances"] = json!({"kind": "choice", "value": "souvent"});
-    answers["mob_navetteurs"] = json!({"kind": "text", "value": "beaucoup"});
+    answers["mob_navetteurs"] = json!({"kind": "yes_no", "value": true});
     let rejection = sealed_and_refused(value);
     assert_problem(
         &rejection,

@@ -68,6 +68,49 @@ fn a_backup_reads_back_to_everything_on_the_device() {
 }
 
 #[test]
+fn answers_the_app_keeps_for_correction_read_back_and_are_told() {
+    // What a town can type and the app keeps, flagged in the review: a number over its maximum,
+    // an INSEE code and a SIREN not well formed. A backup and an export must still read back.
+    let mut diagnostic = sample_diagnostic(DIAGNOSTIC_ID);
+    diagnostic.set_answer("san_temps_france", Some(Answer::Number(301.0)), NOW);
+    diagnostic.set_answer("profil_code_insee", Some(Answer::Text("12".into())), NOW);
+    diagnostic.set_answer(
+        "profil_siren_epci",
+        Some(Answer::Text("123456789".into())),
+        NOW,
+    );
+    // What the number field keeps when the typing is no number.
+    let distance = Answer::Text("environ 2 km".into());
+    diagnostic.set_answer("profil_distance_frontiere", Some(distance), NOW);
+    let mut feedback = sample_feedback();
+    feedback.insee_code = Some("12".into());
+    for bundle in [
+        export_backup(std::slice::from_ref(&diagnostic), &[feedback], "0.1.0", NOW),
+        export_for_mot(std::slice::from_ref(&diagnostic), "0.1.0", NOW, true),
+    ] {
+        let valid = parse_bundle(
+            "b.json",
+            to_json_pretty(&bundle).as_bytes(),
+            questionnaire(),
+        )
+        .expect("the app's own file reads back");
+        assert_eq!(valid.diagnostics[0].diagnostic, diagnostic);
+        let notices = valid.notices();
+        let told = notices
+            .iter()
+            .find(|notice| notice.contains("4 réponses à corriger"))
+            .expect("told in the import report");
+        for label in [
+            "Temps d'accès en voiture à l'hôpital",
+            "Code INSEE de la commune",
+            "Numéro SIREN de l'intercommunalité",
+        ] {
+            assert!(told.contains(label), "{label} not in « {told} »");
+        }
+    }
+}
+
+#[test]
 fn mot_feedback_reads_back() {
     let bundle = export_feedback(&[sample_feedback()], "0.1.0", NOW);
     let valid = parse_bundle(

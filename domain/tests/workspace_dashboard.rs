@@ -95,9 +95,16 @@ fn theme_means_count_only_territories_where_the_theme_is_scored() {
         .iter()
         .find(|t| t.step_id == "mobilite")
         .expect("mobilite");
-    // Commune 2 marked mobility "non concerné": only 1 and 3 count.
-    assert_eq!(mobilite.territories, 2);
+    // Commune 2 marked mobility "non concerné" and commune 3 has not answered any of its
+    // scored questions yet (a theme not started is no 0 %): only commune 1 counts.
+    assert_eq!(mobilite.territories, 1);
     assert_eq!(mobilite.mean_share, Some(0.0));
+    let sante = dashboard.themes.iter().find(|t| t.step_id == "sante");
+    assert_eq!(
+        sante.map(|t| t.territories),
+        Some(1),
+        "only commune 2 answered"
+    );
 }
 
 #[test]

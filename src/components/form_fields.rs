@@ -7,6 +7,7 @@
 //! already shows it and nothing moves the cursor), and what another tab stored arrives when
 //! this tab re-reads the record. Typing then goes on from that text, never from a stale copy.
 
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -131,6 +132,29 @@ pub fn DeleteButton(
     on_confirm: Callback<()>,
 ) -> impl IntoView {
     let asking = RwSignal::new(false);
+    // Set when the question is withdrawn: the focus goes back to the button that asked it.
+    let give_focus_back = RwSignal::new(false);
+    let delete_button = NodeRef::<html::Button>::new();
+    let cancel_button = NodeRef::<html::Button>::new();
+    // Focus follows the question: onto "Annuler" (the safe choice) once it is shown, and back
+    // onto the first button once it is withdrawn. The node references are reactive: this runs
+    // again once the button is in the page.
+    Effect::new(move |_| {
+        if asking.get() {
+            if let Some(button) = cancel_button.get() {
+                let _ = button.focus();
+            }
+        } else if let Some(button) = delete_button.get() {
+            if give_focus_back.get_untracked() {
+                give_focus_back.set(false);
+                let _ = button.focus();
+            }
+        }
+    });
+    let withdraw = move || {
+        give_focus_back.set(true);
+        asking.set(false);
+    };
     view! {
         <div class="delete no-print">
             <Show
@@ -141,6 +165,7 @@ pub fn DeleteButton(
                         <button
                             type="button"
                             class="button button--danger-outline"
+                            node_ref=delete_button
                             on:click=move |_| asking.set(true)
                         >
                             {label}
@@ -148,7 +173,16 @@ pub fn DeleteButton(
                     }
                 }
             >
-                <div class="confirm" role="group" aria-label="Confirmer la suppression">
+                <div
+                    class="confirm"
+                    role="group"
+                    aria-label="Confirmer la suppression"
+                    on:keydown=move |event| {
+                        if event.key() == "Escape" {
+                            withdraw();
+                        }
+                    }
+                >
                     <p>{format!("Supprimer {what} ? Cette action ne peut pas être annulée.")}</p>
                     <button
                         type="button"
@@ -157,7 +191,7 @@ pub fn DeleteButton(
                     >
                         "Confirmer la suppression"
                     </button>
-                    <button type="button" class="button" on:click=move |_| asking.set(false)>
+                    <button type="button" class="button" node_ref=cancel_button on:click=move |_| withdraw()>
                         "Annuler"
                     </button>
                 </div>

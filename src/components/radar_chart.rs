@@ -52,6 +52,8 @@ impl ChartTheme {
     pub fn value_text(&self) -> String {
         match self.percent {
             Some(percent) => format!("{percent} %"),
+            // Something to score, but no scored question answered yet.
+            None if self.potential > 0 => "Pas encore de réponse".to_string(),
             None => "Non évaluable".to_string(),
         }
     }
@@ -63,6 +65,14 @@ pub fn RadarChart(
     /// The themes to draw, one axis each.
     themes: Vec<ChartTheme>,
 ) -> impl IntoView {
+    if themes.is_empty() {
+        return view! {
+            <p class="notice" data-testid="score-table">
+                "Tous les thèmes sont marqués « non concerné » : il n'y a pas de score à montrer."
+            </p>
+        }
+        .into_any();
+    }
     if themes.len() < 3 {
         // A radar needs three axes to be a shape; the table alone says everything.
         return view! {

@@ -1,8 +1,10 @@
 //! The pages of one diagnostic under `/diagnostic/:id`: the workspace that loads it and
 //! provides the editing session, and the overview shown at `/diagnostic/:id`.
 
+use domain::listing::count_of;
 use domain::questionnaire::{overall_progress, step_progress, Questionnaire};
 use domain::DiagnosticStatus;
+use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_location, use_params_map};
@@ -102,6 +104,14 @@ pub fn DiagnosticOverview() -> impl IntoView {
     };
     let name = move || session.diagnostic.with(|d| d.commune_name().to_string());
     Effect::new(move |_| set_page_title(&format!("Diagnostic de {}", name())));
+    // Arriving here (a diagnostic just created, a link followed), the focus starts at the top
+    // of the page's content, as on every step.
+    let heading = NodeRef::<html::H1>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
     let progress = Memo::new(move |_| {
         session
             .diagnostic
@@ -122,7 +132,7 @@ pub fn DiagnosticOverview() -> impl IntoView {
     let id = session.id();
     let export_id = session.id();
     view! {
-        <h1>"Diagnostic de " {name}</h1>
+        <h1 tabindex="-1" node_ref=heading>"Diagnostic de " {name}</h1>
         <dl class="facts">
             <dt>"État"</dt>
             <dd>
@@ -135,7 +145,7 @@ pub fn DiagnosticOverview() -> impl IntoView {
             <dd data-testid="overall-progress">
                 {move || {
                     let p = progress.get();
-                    format!("{} % ({} réponses sur {})", p.percent(), p.answered, p.applicable)
+                    format!("{} % ({} sur {})", p.percent(), count_of(p.answered, "réponse", "réponses"), p.applicable)
                 }}
             </dd>
             <dt>"Créé le"</dt>

@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use domain::bundle::{ConflictChoice, ImportStatus};
+use domain::bundle::{BundleRejection, ConflictChoice, ImportStatus};
+use domain::listing::count_of;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -125,13 +126,8 @@ fn PreviewPanel(
         .map(|outcome| match outcome {
             FileOutcome::Rejected(rejection) => view! {
                 <li class="file-outcome file-outcome--rejected" data-testid="file-rejected">
-                    <div role="alert">
-                        <p>{rejection.to_string()}</p>
-                        <ul>
-                            {rejection.messages().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-                        </ul>
-                        <p>"Ce fichier n'a pas été importé ; vos données n'ont pas changé."</p>
-                    </div>
+                    {rejection_view(rejection)}
+                    <p>"Ce fichier n'a pas été importé ; vos données n'ont pas changé."</p>
                 </li>
             }
             .into_any(),
@@ -139,8 +135,8 @@ fn PreviewPanel(
                 <li class="file-outcome" data-testid="file-accepted">
                     <p>
                         "« " {bundle.file_name.clone()} " » : fichier valide ("
-                        {bundle.diagnostics.len()} " diagnostic(s), " {bundle.feedback.len()}
-                        " retour(s) de la MOT)."
+                        {count_of(bundle.diagnostics.len(), "diagnostic", "diagnostics")} ", "
+                        {count_of(bundle.feedback.len(), "retour de la MOT", "retours de la MOT")} ")."
                     </p>
                     {bundle.notices().into_iter().map(|n| view! { <p class="field-help">{n}</p> }).collect_view()}
                 </li>
@@ -183,6 +179,10 @@ fn PreviewPanel(
         .collect_view();
     let has_rows = !preview.decisions.is_empty() || !preview.feedback.is_empty();
 
+    let rejected = outcomes
+        .iter()
+        .filter(|outcome| matches!(outcome, FileOutcome::Rejected(_)))
+        .count();
     let confirm = move |_| {
         let preview = preview.clone();
         let outcomes = outcomes.clone();
@@ -192,8 +192,9 @@ fn PreviewPanel(
         spawn_local(async move {
             match confirm_import(&preview, &chosen).await {
                 Ok(ConfirmOutcome::Written(summary)) => stage.set(Stage::Done(format!(
-                    "Import terminé : {} diagnostic(s) et {} retour(s) de la MOT enregistrés.",
-                    summary.diagnostics, summary.feedback
+                    "Import terminé : {} et {} enregistrés.",
+                    count_of(summary.diagnostics, "diagnostic", "diagnostics"),
+                    count_of(summary.feedback, "retour de la MOT", "retours de la MOT")
                 ))),
                 Ok(ConfirmOutcome::Outdated(fresh)) => {
                     page_error.set(Some(OUTDATED_PREVIEW.to_string()));
@@ -209,6 +210,13 @@ fn PreviewPanel(
 
     view! {
         <h2>"Fichiers lus"</h2>
+        // One announcement for the refused files, however many: the details follow in the list.
+        {(rejected > 0).then(|| view! {
+            <p role="alert" class="notice notice--error">
+                {count_of(rejected, "fichier refusé", "fichiers refusés")}
+                " : le détail est ci-dessous. Rien n'en a été importé ; vos données n'ont pas changé."
+            </p>
+        })}
         <ul class="file-outcomes">{files}</ul>
         {if has_rows {
             view! {
@@ -289,4 +297,24 @@ fn ConflictChoices(
                 .collect_view()}
         </fieldset>
     }
+}
+
+/// Why a file is refused: its one problem, or the count and each problem (the field it names).
+fn rejection_view(rejection: &BundleRejection) -> AnyView {
+    if rejection.problems.len() <= 1 {
+        return view! { <p>{rejection.to_string()}</p> }.into_any();
+    }
+    view! {
+        <p>
+            {format!(
+                "Le fichier « {} » est refusé ({} problèmes) :",
+                rejection.file_name,
+                rejection.problems.len()
+            )}
+        </p>
+        <ul>
+            {rejection.problems.iter().map(|problem| view! { <li>{problem.message()}</li> }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }

@@ -12,7 +12,8 @@ use crate::components::form_fields::{focus_soon, DeleteButton, SelectEntry, Text
 use crate::platform::{format_datetime_fr, set_page_title};
 use crate::state::projects::{
     create_blank_sheet, create_good_practice, create_sheet_from_opportunity, delete_good_practice,
-    project_href, report_href, report_of, theme_choices, theme_title, update_good_practice,
+    project_href, report_href, report_of, take_deletion_notice, theme_choices, theme_title,
+    update_good_practice,
 };
 use crate::state::session::{Commit, DiagnosticSession};
 
@@ -28,14 +29,19 @@ pub fn ProjectsPage() -> impl IntoView {
         set_page_title(&format!("Projets et bonnes pratiques · {commune}"));
     });
     let heading = NodeRef::<html::H1>::new();
+    // Tracked: runs again once the heading is in the page.
     Effect::new(move |_| {
-        if let Some(heading) = heading.get_untracked() {
+        if let Some(heading) = heading.get() {
             let _ = heading.focus();
         }
     });
+    let deletion_notice = take_deletion_notice();
     view! {
         <p class="step-eyebrow">{move || session.diagnostic.with(|d| d.commune_name().to_string())}</p>
         <h1 tabindex="-1" node_ref=heading>"Projets et bonnes pratiques"</h1>
+        {deletion_notice.map(|notice| view! {
+            <p class="notice notice--success" role="status" data-testid="deletion-notice">{notice}</p>
+        })}
         <p>
             "La MOT peut vous aider à monter un projet transfrontalier : formuler le besoin, trouver les "
             "partenaires de l'autre côté de la frontière, mettre en place le partenariat. Préparez ici vos "
@@ -186,6 +192,12 @@ fn OpportunityStarters() -> impl IntoView {
 #[component]
 fn GoodPractices() -> impl IntoView {
     let session = expect_context::<DiagnosticSession>();
+    // Said once a practice is deleted; the focus goes to the button below the list.
+    let announcement = RwSignal::new(String::new());
+    let on_deleted = Callback::new(move |number: usize| {
+        announcement.set(format!("La bonne pratique {number} a été supprimée."));
+        focus_soon(DECLARE_BUTTON_ID.to_string());
+    });
     // Re-rendered only when a practice is added or removed; fields keep what is typed.
     let ids = Memo::new(move |_| {
         session.diagnostic.with(|d| {
@@ -203,7 +215,7 @@ fn GoodPractices() -> impl IntoView {
         practices
             .into_iter()
             .enumerate()
-            .map(|(index, practice)| view! { <PracticeCard practice number=index + 1/> })
+            .map(|(index, practice)| view! { <PracticeCard practice number=index + 1 on_deleted/> })
             .collect_view()
     };
     let declare = move |_| {
@@ -219,17 +231,25 @@ fn GoodPractices() -> impl IntoView {
             <p>"Aucune bonne pratique déclarée pour l'instant."</p>
         </Show>
         <div class="practices">{cards}</div>
+        <p role="status" data-testid="practice-status">{move || announcement.get()}</p>
         <p>
-            <button type="button" class="button button--primary" on:click=declare>
+            <button type="button" class="button button--primary" id=DECLARE_BUTTON_ID on:click=declare>
                 "Déclarer une bonne pratique"
             </button>
         </p>
     }
 }
 
-/// The fields of one good practice.
+/// Id of the "Déclarer une bonne pratique" button.
+const DECLARE_BUTTON_ID: &str = "declarer-bonne-pratique";
+
+/// The fields of one good practice; `on_deleted` gets its number once it is deleted.
 #[component]
-fn PracticeCard(practice: GoodPractice, number: usize) -> impl IntoView {
+fn PracticeCard(
+    practice: GoodPractice,
+    number: usize,
+    on_deleted: Callback<usize>,
+) -> impl IntoView {
     let session = expect_context::<DiagnosticSession>();
     let practice_id = practice.id.clone();
     let prefix = format!("bp-{}", practice.id);
@@ -264,7 +284,10 @@ fn PracticeCard(practice: GoodPractice, number: usize) -> impl IntoView {
     };
     let on_delete = {
         let practice_id = practice_id.clone();
-        Callback::new(move |_| delete_good_practice(session, &practice_id))
+        Callback::new(move |_| {
+            delete_good_practice(session, &practice_id);
+            on_deleted.run(number);
+        })
     };
     let heading_id = format!("{prefix}-entete");
     // A theme no longer in the questionnaire shows as none.

@@ -33,7 +33,17 @@ pub fn ReviewStep(heading: NodeRef<html::H1>) -> impl IntoView {
     let report_link = report_href(&id);
     let projects_link = projects_href(&id);
 
-    let finish = move |_| session.complete();
+    // The button gives way to the message saying it is done: the focus goes to that message.
+    let done_message = NodeRef::<html::P>::new();
+    let finish = move |_| {
+        session.complete();
+        let done_message = done_message;
+        request_animation_frame(move || {
+            if let Some(message) = done_message.get_untracked() {
+                let _ = message.focus();
+            }
+        });
+    };
 
     let list = move || {
         let id = id.clone();
@@ -98,7 +108,7 @@ pub fn ReviewStep(heading: NodeRef<html::H1>) -> impl IntoView {
                 </button>
             }
         >
-            <p class="notice notice--success" role="status">
+            <p class="notice notice--success" role="status" tabindex="-1" node_ref=done_message>
                 "Diagnostic terminé. Il reste modifiable à tout moment."
             </p>
         </Show>

@@ -21,7 +21,8 @@ use crate::state::file_bytes::start_reading;
 use crate::state::session::announce_changes;
 use crate::storage::shared_repository;
 
-/// Metadata key of the time of the last export (any export counts as a backup).
+/// Metadata key of the time of the last full backup. An export for MOT does not count: it
+/// holds one diagnostic without its private notes, and the device may hold others.
 pub const LAST_BACKUP_KEY: &str = "last_backup_at";
 
 /// The version of the app written into every bundle.
@@ -35,7 +36,6 @@ pub async fn export_diagnostic_for_mot(id: &str) -> Result<String, AppError> {
     let bundle = export_for_mot(std::slice::from_ref(&diagnostic), APP_VERSION, &now, false);
     let file_name = export_file_name_for(&diagnostic, &now);
     download_json(&file_name, &to_json_pretty(&bundle))?;
-    repository.set_meta(LAST_BACKUP_KEY, &now).await?;
     Ok(file_name)
 }
 
@@ -52,7 +52,7 @@ pub async fn export_full_backup() -> Result<String, AppError> {
     Ok(file_name)
 }
 
-/// The time of the last export, if any.
+/// The time of the last full backup, if any.
 pub async fn last_backup_at() -> Result<Option<String>, AppError> {
     Ok(shared_repository().await?.get_meta(LAST_BACKUP_KEY).await?)
 }

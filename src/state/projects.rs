@@ -3,6 +3,7 @@
 //! like an answer: a choice at once, typed text after a short pause; each is journaled until
 //! stored (the sheet or practice created, changed or deleted).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use domain::project::{GoodPractice, ProjectSheet};
@@ -136,6 +137,16 @@ fn update_sheet_boxed(
 
 /// Deletes one project sheet.
 pub fn delete_sheet(session: DiagnosticSession, sheet_id: &str) {
+    let title = session.diagnostic.with_untracked(|d| {
+        (d.project_sheets.iter())
+            .find(|s| s.id == sheet_id)
+            .map(|s| s.title.trim().to_string())
+    });
+    let notice = match title.as_deref() {
+        Some("") | None => "La fiche projet sans titre a été supprimée.".to_string(),
+        Some(title) => format!("La fiche projet « {title} » a été supprimée."),
+    };
+    DELETION_NOTICE.with(|slot| *slot.borrow_mut() = Some(notice));
     let sheet_id = sheet_id.to_string();
     let deleted = sheet_id.clone();
     session.apply_journaled(
@@ -143,6 +154,16 @@ pub fn delete_sheet(session: DiagnosticSession, sheet_id: &str) {
         move |_, pending, moment| journal_deletion(pending, moment, &deleted),
         Commit::Now,
     );
+}
+
+thread_local! {
+    /// What the projects page says after a sheet was deleted from its own page.
+    static DELETION_NOTICE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The notice of the sheet just deleted, once (the projects page shows it on arrival).
+pub fn take_deletion_notice() -> Option<String> {
+    DELETION_NOTICE.with(|slot| slot.borrow_mut().take())
 }
 
 /// Journals the deletion of a sheet or practice, once it is done.

@@ -147,8 +147,8 @@ pub async fn import_many(
         return Ok(BulkImport {
             reports,
             stopped: Some(format!(
-                "L'enregistrement a échoué ({message}) ; l'import s'est arrêté et {left} fichier(s) \
-                 n'ont pas été traités. Les fichiers déjà enregistrés sont conservés."
+                "L'enregistrement a échoué ({message}) ; l'import s'est arrêté avant la fin \
+                 (fichiers non traités : {left}). Les fichiers déjà enregistrés sont conservés."
             )),
             // What is really stored, since the last batches were not.
             workspace: load_workspace().await?,

@@ -162,7 +162,8 @@ pub fn migrate_answers(
             )),
             Some(question) => validate_answer(question, &answer)
                 .err()
-                .map(|e| e.to_string()),
+                .filter(|error| !error.is_kept_for_correction())
+                .map(|error| error.to_string()),
         };
         match reason {
             Some(reason) => report.unmapped.push(UnmappedAnswer {

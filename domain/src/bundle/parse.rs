@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{validate_answer, Questionnaire};
 
 use super::answers_migration::{
     embedded_migrations, migrate_answers, MigrationReport, MigrationTable,
@@ -34,6 +34,9 @@ pub struct IncomingDiagnostic {
     pub private_notes_included: bool,
     /// What the answer migration did, when the answers were given against an older version.
     pub migration: Option<MigrationReport>,
+    /// The labels of the questions whose answer is kept for correction (a number out of its
+    /// range, an identifier not well formed): imported as they are, flagged in the review.
+    pub answers_to_correct: Vec<String>,
 }
 
 /// A file that passed every check: its items, ready to plan and write.
@@ -81,9 +84,34 @@ impl ValidBundle {
                     ));
                 }
             }
+            if !incoming.answers_to_correct.is_empty() {
+                let labels: Vec<String> = (incoming.answers_to_correct.iter())
+                    .map(|label| format!("« {label} »"))
+                    .collect();
+                let count = match labels.len() {
+                    1 => "1 réponse à corriger, importée telle quelle et signalée".to_string(),
+                    n => format!("{n} réponses à corriger, importées telles quelles et signalées"),
+                };
+                notices.push(format!(
+                    "« {} », diagnostic de {} : {count} dans la relecture : {}.",
+                    self.file_name,
+                    incoming.diagnostic.commune_name(),
+                    labels.join(", ")
+                ));
+            }
         }
         notices
     }
+}
+
+/// The labels of the questions whose answer is not valid as it stands: after the checks, only
+/// answers kept for correction are left (see [`crate::questionnaire::AnswerError`]).
+fn answers_to_correct(diagnostic: &Diagnostic, questionnaire: &Questionnaire) -> Vec<String> {
+    (diagnostic.answers.iter())
+        .filter_map(|(question_id, answer)| questionnaire.question(question_id).zip(Some(answer)))
+        .filter(|(question, answer)| validate_answer(question, answer).is_err())
+        .map(|(question, _)| question.label.clone())
+        .collect()
 }
 
 /// Checks a file's size before reading it (the browser knows it from `File.size`).
@@ -148,9 +176,10 @@ pub fn parse_bundle_with(
                 });
             IncomingDiagnostic {
                 source_file: file_name.to_string(),
-                diagnostic,
                 private_notes_included: item.private_notes.is_some(),
                 migration,
+                answers_to_correct: answers_to_correct(&diagnostic, context.questionnaire),
+                diagnostic,
             }
         })
         .collect();

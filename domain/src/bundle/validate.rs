@@ -3,13 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::questionnaire::{
-    normalize_insee_code, normalize_siren, validate_answer, Questionnaire, StepKind,
-};
+use crate::questionnaire::{validate_answer, Questionnaire, StepKind};
 
 use super::canonical::{feedback_digest, item_digest};
 use super::error::{BundleError, BundleProblem};
-use super::format::{Bundle, BundleKind, DiagnosticItem, FeedbackItem, Territory};
+use super::format::{Bundle, BundleKind, DiagnosticItem, FeedbackItem};
 use super::path::{field, index};
 use super::shapes::{is_timestamp, is_uuid};
 use super::MAX_PROBLEMS;
@@ -136,7 +134,6 @@ fn check_diagnostic(
     }
     check_timestamp(&field(at, "created_at"), &item.created_at, problems);
     check_timestamp(&field(at, "updated_at"), &item.updated_at, problems);
-    check_territory(&field(at, "territory"), &item.territory, problems);
     check_summaries(at, item, problems);
     if item.questionnaire_id != questionnaire.id {
         problems.push(
@@ -162,20 +159,8 @@ fn check_diagnostic(
     }
 }
 
-fn check_territory(at: &str, territory: &Territory, problems: &mut Problems) {
-    if let Some(code) = &territory.insee_code {
-        if let Err(error) = normalize_insee_code(code) {
-            problems.push(field(at, "insee_code"), error.into());
-        }
-    }
-    if let Some(siren) = &territory.epci_siren {
-        if let Err(error) = normalize_siren(siren) {
-            problems.push(field(at, "epci_siren"), error.into());
-        }
-    }
-}
-
-/// The summary fields must say what the answers say.
+/// The summary fields must say what the answers say (an INSEE code or a SIREN not well formed
+/// is one of the answers kept for correction: the summary is only checked against it).
 fn check_summaries(at: &str, item: &DiagnosticItem, problems: &mut Problems) {
     use crate::diagnostic::profile_ids as ids;
     let diagnostic = item.to_diagnostic();
@@ -330,7 +315,11 @@ fn check_answers(
         match questionnaire.question(question_id) {
             None => problems.push(here, BundleError::UnknownQuestion(question_id.clone())),
             Some(question) => {
-                if let Err(error) = validate_answer(question, answer) {
+                // What the app itself keeps, flagged for correction, is imported the same way.
+                let refused = validate_answer(question, answer)
+                    .err()
+                    .filter(|error| !error.is_kept_for_correction());
+                if let Some(error) = refused {
                     problems.push(
                         here,
                         BundleError::Answer {
@@ -362,12 +351,8 @@ fn check_feedback(
         problems,
     );
     check_timestamp(&field(&inner, "written_at"), &feedback.written_at, problems);
+    // `insee_code` is a copy of the diagnostic's answer, for the file's name: as typed.
     check_text(&field(&inner, "author"), &feedback.author, problems);
-    if let Some(code) = &feedback.insee_code {
-        if let Err(error) = normalize_insee_code(code) {
-            problems.push(field(&inner, "insee_code"), error.into());
-        }
-    }
     for step in feedback.theme_comments.keys() {
         if questionnaire.step(step).is_none() {
             problems.push(

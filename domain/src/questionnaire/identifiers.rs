@@ -74,12 +74,17 @@ pub enum SirenError {
     },
 }
 
-/// Checks an INSEE commune code and returns it normalised (trimmed, upper case: `2a004` → `2A004`).
+/// Checks an INSEE commune code and returns it normalised (spaces removed, upper case:
+/// `2a004` → `2A004`, `08 190` → `08190`).
 ///
 /// Accepts metropolitan codes (département 01–95 + 3 digits), Corsica (2A/2B + 3 digits) and
 /// overseas codes (971–978 + 2 digits). A well-formed code is not necessarily an existing commune.
 pub fn normalize_insee_code(input: &str) -> Result<String, InseeCodeError> {
-    let code = input.trim().to_uppercase();
+    let code: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase();
     let chars: Vec<char> = code.chars().collect();
     if chars.len() != 5 {
         return Err(InseeCodeError::WrongLength { code });
@@ -184,6 +189,7 @@ mod tests {
     fn codes_are_trimmed_and_upper_cased() {
         assert_eq!(normalize_insee_code(" 2a004 "), Ok("2A004".into()));
         assert_eq!(normalize_insee_code("2b033"), Ok("2B033".into()));
+        assert_eq!(normalize_insee_code("08 190"), Ok("08190".into()));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! the sum of the maximum points of its applicable scored questions: hidden questions and
 //! "non concerné" themes leave it. An unanswered required question stays in the potential with
 //! no points; "ne sait pas" counts as answered, scores nothing and is counted apart. Optional
-//! questions count only once answered.
+//! questions count only once answered. A theme with no scored question answered yet has no
+//! score (not 0 %): it is not started, and would otherwise read as the lowest maturity.
 
 use serde::Serialize;
 
@@ -35,9 +36,17 @@ pub struct ThemeScore {
 }
 
 impl ThemeScore {
-    /// Points as a share of the potential, from 0.0 to 1.0; `None` when nothing can be scored.
+    /// Points as a share of the potential, from 0.0 to 1.0; `None` when nothing can be scored,
+    /// or before any scored question is answered.
     pub fn share(&self) -> Option<f64> {
-        (self.potential > 0).then(|| f64::from(self.points) / f64::from(self.potential))
+        self.is_started()
+            .then(|| f64::from(self.points) / f64::from(self.potential))
+    }
+
+    /// Whether the theme has something to score and at least one scored question answered
+    /// (« ne sait pas » included).
+    pub fn is_started(&self) -> bool {
+        self.potential > 0 && self.scored_questions > self.unanswered
     }
 }
 

@@ -1,8 +1,9 @@
 //! Results per theme and overall: each theme's score as a share of its applicable potential,
 //! and the overall score over the themes that apply.
 //!
-//! The overall score is the sum of the points of every applicable theme over the sum of their
-//! potentials, so a theme weighs by what it could score; "non concerné" themes leave both sums.
+//! The overall score is the sum of the points of every theme started over the sum of their
+//! potentials, so a theme weighs by what it could score; "non concerné" themes, and themes with
+//! no scored answer yet, leave both sums.
 //! "Ne sait pas" answers score nothing and are counted apart.
 
 use serde::Serialize;
@@ -40,15 +41,15 @@ impl ThemeResult {
 /// The score over every theme that applies.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct OverallScore {
-    /// Points scored in the applicable themes.
+    /// Points scored in the themes started.
     pub points: u32,
-    /// Points that the applicable questions of the applicable themes could score.
+    /// Points that the applicable questions of the themes started could score.
     pub potential: u32,
     /// Scored questions answered "ne sait pas", in every theme.
     pub unknown: usize,
     /// Scored required questions with no valid answer yet, in every theme.
     pub unanswered: usize,
-    /// Themes with something to score.
+    /// Themes started: something to score, and at least one scored answer.
     pub scored_themes: usize,
     /// Themes marked "non concerné".
     pub not_concerned_themes: usize,
@@ -103,11 +104,11 @@ pub fn overall_of(results: &[ThemeResult]) -> OverallScore {
             overall.not_concerned_themes += 1;
             continue;
         }
-        overall.points += result.score.points;
-        overall.potential += result.score.potential;
         overall.unknown += result.score.unknown;
         overall.unanswered += result.score.unanswered;
-        if result.score.potential > 0 {
+        if result.score.is_started() {
+            overall.points += result.score.points;
+            overall.potential += result.score.potential;
             overall.scored_themes += 1;
         }
     }
@@ -189,10 +190,32 @@ mod tests {
     }
 
     #[test]
-    fn nothing_answered_scores_zero_over_the_full_potential() {
+    fn nothing_answered_has_no_score_rather_than_zero() {
         let q = questionnaire();
         let overall = overall_score(&q, &diagnostic());
-        assert_eq!((overall.points, overall.potential), (0, 14));
-        assert_eq!(overall.share(), Some(0.0));
+        assert_eq!((overall.points, overall.potential), (0, 0));
+        assert_eq!((overall.share(), overall.scored_themes), (None, 0));
+        assert!(theme_results(&q, &diagnostic())
+            .iter()
+            .all(|theme| theme.share.is_none()));
+    }
+
+    #[test]
+    fn a_theme_counts_once_one_of_its_scored_questions_is_answered() {
+        let q = questionnaire();
+        let mut d = diagnostic();
+        // « Ne sait pas » is an answer: the theme is started, at 0 % so far.
+        answer(&mut d, "mob_cooperation", Answer::Unknown);
+        let overall = overall_score(&q, &d);
+        assert_eq!((overall.points, overall.potential), (0, 6));
+        assert_eq!(overall.scored_themes, 1);
+        assert_eq!(
+            overall.unanswered,
+            1 + 3,
+            "the theme not started counts its unanswered"
+        );
+        let results = theme_results(&q, &d);
+        assert_eq!(results[0].share, None, "gouvernance not started");
+        assert_eq!(results[1].share, Some(0.0));
     }
 }

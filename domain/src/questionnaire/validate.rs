@@ -54,6 +54,12 @@ pub enum AnswerError {
     /// Not a finite number.
     #[error("La valeur saisie n'est pas un nombre.")]
     NotANumber,
+    /// Text typed where a number is expected, kept as typed so nothing is lost.
+    #[error("« {text} » n'est pas un nombre : écrivez seulement le nombre, par exemple 12,5.")]
+    NumberNotRead {
+        /// What was typed (trimmed).
+        text: String,
+    },
     /// A number below the minimum.
     #[error("La valeur {} est inférieure au minimum accepté ({}).", fr_number(.value), with_unit(.min, .unit))]
     BelowMinimum {
@@ -99,6 +105,25 @@ pub enum AnswerError {
     Siren(#[from] SirenError),
 }
 
+impl AnswerError {
+    /// Whether the app keeps such an answer as typed and flags it for correction (beside the
+    /// question and in the review) rather than refusing it: a number outside its range or not
+    /// whole or not read as one, an INSEE code or a SIREN not well formed. A bundle may carry one (the app's own
+    /// exports do): it is imported and flagged the same way. The other errors never come from
+    /// the app (an answer of the wrong kind, an unknown option): a bundle with one is refused.
+    pub fn is_kept_for_correction(&self) -> bool {
+        matches!(
+            self,
+            AnswerError::NumberNotRead { .. }
+                | AnswerError::BelowMinimum { .. }
+                | AnswerError::AboveMaximum { .. }
+                | AnswerError::NotInteger { .. }
+                | AnswerError::InseeCode(_)
+                | AnswerError::Siren(_)
+        )
+    }
+}
+
 /// Checks that an answer fits its question (kind, options, bounds, length, identifier format).
 pub fn validate_answer(question: &Question, answer: &Answer) -> Result<(), AnswerError> {
     if *answer == Answer::Unknown {
@@ -140,6 +165,10 @@ pub fn validate_answer(question: &Question, answer: &Answer) -> Result<(), Answe
             },
             Answer::Number(value),
         ) => validate_number(*value, *min, *max, *integer, unit),
+        // What the number field keeps when the typing does not read as a number.
+        (QuestionKind::Number { .. }, Answer::Text(text)) => Err(AnswerError::NumberNotRead {
+            text: text.trim().to_string(),
+        }),
         (QuestionKind::Text { max_length, .. }, Answer::Text(text)) => {
             let length = text.trim().chars().count();
             if length == 0 {

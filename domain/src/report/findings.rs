@@ -137,7 +137,7 @@ pub fn obstacles(questionnaire: &Questionnaire, diagnostic: &Diagnostic) -> Vec<
                 step_id: step.id.clone(),
                 question_id: question.id.clone(),
                 question_label: question.label.clone(),
-                answer_text: format_answer(questionnaire, question, answer),
+                answer_text: obstacle_answer_text(questionnaire, question, answer, obstacle),
             });
         }
     }
@@ -152,6 +152,27 @@ pub fn obstacles(questionnaire: &Questionnaire, diagnostic: &Diagnostic) -> Vec<
         .collect();
     summaries.sort_by(|a, b| b.count.cmp(&a.count).then(a.obstacle.cmp(&b.obstacle)));
     summaries
+}
+
+/// The part of an answer that reports `obstacle`: of a multiple choice, only the options
+/// carrying it (a town ticking « Remboursement » and « Manque de médecins » reports a legal
+/// obstacle by the first one only); any other answer whole.
+fn obstacle_answer_text(
+    questionnaire: &Questionnaire,
+    question: &Question,
+    answer: &Answer,
+    obstacle: ObstacleType,
+) -> String {
+    match answer {
+        Answer::Choices(ids) => ids
+            .iter()
+            .filter_map(|id| question.kind.option(id))
+            .filter(|option| option.obstacle == Some(obstacle))
+            .map(|option| option.label.clone())
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => format_answer(questionnaire, question, answer),
+    }
 }
 
 /// A question answered "ne sait pas": something to clarify.

@@ -74,6 +74,24 @@ fn the_territory_summary_reads_the_profile() {
 }
 
 #[test]
+fn no_structure_and_another_not_named_are_said_as_answered() {
+    let structures = |answer: Answer| {
+        let mut d = givet();
+        d.answers.insert(STRUCTURES_ID.into(), answer);
+        d.answers.remove(OTHER_STRUCTURES_ID);
+        build_report_with(&data(), questionnaire(), &d)
+            .territory
+            .structures
+    };
+    let label = |id: &str| {
+        let question = questionnaire().question(STRUCTURES_ID).expect("question");
+        question.kind.option(id).expect("option").label.clone()
+    };
+    assert_eq!(structures(choices(&["aucune"])), vec![label("aucune")]);
+    assert_eq!(structures(choices(&["autre"])), vec![label("autre")]);
+}
+
+#[test]
 fn scores_strengths_obstacles_and_unknowns() {
     let r = report();
     assert_eq!(r.theme_results.len(), 12);
@@ -109,6 +127,25 @@ fn scores_strengths_obstacles_and_unknowns() {
         ]
     );
     assert_eq!(r.obstacles[0].sources[0].answer_text, "Aucune desserte");
+    // Of « mob_problemes », each obstacle lists only the options that report it.
+    let option_label = |id: &str| {
+        let question = questionnaire().question("mob_problemes").expect("question");
+        question.kind.option(id).expect("option").label.clone()
+    };
+    let source_of = |obstacle: ObstacleType| {
+        let summary = r.obstacles.iter().find(|o| o.obstacle == obstacle);
+        summary
+            .and_then(|o| o.sources.iter().find(|s| s.question_id == "mob_problemes"))
+            .map(|s| s.answer_text.clone())
+    };
+    assert_eq!(
+        source_of(ObstacleType::Accessibilite),
+        Some(option_label("pas_de_ligne"))
+    );
+    assert_eq!(
+        source_of(ObstacleType::Gouvernance),
+        Some(option_label("tarification"))
+    );
     let unknowns: Vec<&str> = r.unknowns.iter().map(|u| u.question_id.as_str()).collect();
     assert_eq!(unknowns, vec!["mob_planification"]);
     assert_eq!(r.overall.unknown, 1);

@@ -66,19 +66,20 @@ pub fn territory_summary(
             .map(|o| o.label.clone())
     };
     let territory = &location.territory;
+    let other = match answer(OTHER_STRUCTURES_ID) {
+        Some(Answer::Text(other)) if !other.trim().is_empty() => Some(other.trim().to_string()),
+        _ => None,
+    };
+    // "Aucune structure" is an answer, shown as such; "Autre" is replaced by what was typed.
     let mut structures: Vec<String> = match answer(STRUCTURES_ID) {
         Some(Answer::Choices(ids)) => ids
             .iter()
-            .filter(|id| !matches!(id.as_str(), "aucune" | "autre"))
+            .filter(|id| !(id.as_str() == "autre" && other.is_some()))
             .filter_map(|id| option_label(STRUCTURES_ID, id))
             .collect(),
         _ => Vec::new(),
     };
-    if let Some(Answer::Text(other)) = answer(OTHER_STRUCTURES_ID) {
-        if !other.trim().is_empty() {
-            structures.push(other.trim().to_string());
-        }
-    }
+    structures.extend(other);
     TerritorySummary {
         commune: diagnostic.commune_name().to_string(),
         insee_code: diagnostic.insee_code().map(str::to_string),

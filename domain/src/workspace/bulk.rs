@@ -124,6 +124,9 @@ pub struct FileReport {
     pub outcome: FileOutcome,
     /// Communes it held, or the reasons it was refused (French, naming the file and the field).
     pub details: Vec<String>,
+    /// What the reading of a valid file has to tell (format or answers migrated, answers to
+    /// correct): worth a look even when the file was imported.
+    pub notices: Vec<String>,
 }
 
 impl FileReport {
@@ -133,6 +136,7 @@ impl FileReport {
             file_name: rejection.file_name.clone(),
             outcome: FileOutcome::Rejected,
             details: rejection.messages(),
+            notices: Vec::new(),
         }
     }
 
@@ -142,7 +146,14 @@ impl FileReport {
             file_name: file_name.to_string(),
             outcome: FileOutcome::Rejected,
             details: vec![format!("« {file_name} » : non enregistré. {reason}")],
+            notices: Vec::new(),
         }
+    }
+
+    /// Whether MOT should look at this file: refused, in conflict, or with notices.
+    pub fn to_examine(&self) -> bool {
+        matches!(self.outcome, FileOutcome::Rejected | FileOutcome::Conflict)
+            || !self.notices.is_empty()
     }
 }
 
@@ -186,13 +197,15 @@ pub fn plan_bulk(bundles: &[ValidBundle], existing: &[Diagnostic]) -> BulkPlan {
         .map(|bundle| {
             let own: Vec<&ImportDecision> =
                 decisions.by_ref().take(bundle.diagnostics.len()).collect();
-            file_report(&bundle.file_name, &own)
+            file_report(bundle, &own)
         })
         .collect();
     BulkPlan { reports, writes }
 }
 
-fn file_report(file_name: &str, decisions: &[&ImportDecision]) -> FileReport {
+/// A file's outcome, a line per diagnostic, and the file's notices (format or answers migrated,
+/// answers to correct).
+fn file_report(bundle: &ValidBundle, decisions: &[&ImportDecision]) -> FileReport {
     let outcome = decisions
         .iter()
         .map(|d| FileOutcome::of_status(d.status))
@@ -217,9 +230,10 @@ fn file_report(file_name: &str, decisions: &[&ImportDecision]) -> FileReport {
         );
     }
     FileReport {
-        file_name: file_name.to_string(),
+        file_name: bundle.file_name.clone(),
         outcome,
         details,
+        notices: bundle.notices(),
     }
 }
 
@@ -305,6 +319,27 @@ mod tests {
     }
 
     #[test]
+    fn answers_to_correct_are_imported_and_listed_in_the_file_report() {
+        let mut town = realistic_diagnostics(1, 7).remove(0);
+        town.set_answer(
+            "profil_population",
+            Some(crate::Answer::Number(250_000.0)),
+            "2026-11-27T09:00:00Z",
+        );
+        let plan = plan_bulk(&[bundle_of("f.json", std::slice::from_ref(&town))], &[]);
+        assert_eq!(plan.writes, vec![town]);
+        let notices = &plan.reports[0].notices;
+        assert!(
+            notices
+                .iter()
+                .any(|line| line.contains("1 réponse à corriger")
+                    && line.contains("Population de la commune")),
+            "{notices:#?}"
+        );
+        assert!(plan.reports[0].to_examine(), "imported, and worth a look");
+    }
+
+    #[test]
     fn identical_newer_older_and_conflict_are_told_apart() {
         let towns = realistic_diagnostics(4, 2);
         let mut stored = towns.clone();
@@ -362,6 +397,7 @@ mod tests {
             file_name: "f.json".into(),
             outcome,
             details: vec![],
+            notices: vec![],
         };
         let mut reports = vec![report(FileOutcome::New); 47];
         reports.extend(vec![report(FileOutcome::Rejected); 3]);

@@ -24,10 +24,12 @@ pub fn count_territories(count: usize) -> String {
 pub fn table_summary(total: usize, matching: usize, shown: usize) -> String {
     let all = fr_grouped_number(total as f64);
     if matching <= shown {
-        return format!(
-            "{} territoire(s) affiché(s) sur {all}",
-            fr_grouped_number(matching as f64)
-        );
+        let shown = if matching == 1 {
+            "territoire affiché"
+        } else {
+            "territoires affichés"
+        };
+        return format!("{} {shown} sur {all}", fr_grouped_number(matching as f64));
     }
     let matched = fr_grouped_number(matching as f64);
     format!(
@@ -53,17 +55,12 @@ mod tests {
 
     #[test]
     fn summary_when_every_match_is_shown() {
-        assert_eq!(
-            table_summary(47, 47, 100),
-            "47 territoire(s) affiché(s) sur 47"
-        );
-        assert_eq!(
-            table_summary(47, 0, 100),
-            "0 territoire(s) affiché(s) sur 47"
-        );
+        assert_eq!(table_summary(47, 47, 100), "47 territoires affichés sur 47");
+        assert_eq!(table_summary(47, 0, 100), "0 territoires affichés sur 47");
+        assert_eq!(table_summary(47, 1, 100), "1 territoire affiché sur 47");
         assert_eq!(
             table_summary(1000, 12, 100),
-            "12 territoire(s) affiché(s) sur 1\u{202F}000"
+            "12 territoires affichés sur 1\u{202F}000"
         );
     }
 

@@ -1,6 +1,8 @@
 //! Typed entries: numbers (with unit and bounds) and text (free text, INSEE code, SIREN).
 
-use domain::questionnaire::{fr_number, QuestionKind};
+use domain::questionnaire::{
+    fr_number, normalize_insee_code, normalize_siren, Question, QuestionKind,
+};
 use domain::Answer;
 use leptos::prelude::*;
 
@@ -67,6 +69,8 @@ pub fn NumberField(context: FieldContext) -> impl IntoView {
             field.session.flush();
         }
     };
+    // The number typed before « Ne sait pas » was ticked: unticking it brings the number back.
+    let before_unknown = RwSignal::new(String::new());
     let unknown = question.accepts_unknown().then(|| {
         let id = format!("{}-nsp", context.input_id);
         let field = context.clone();
@@ -78,11 +82,17 @@ pub fn NumberField(context: FieldContext) -> impl IntoView {
                     prop:checked=is_unknown
                     on:change=move |event| {
                         let unknown = event_target_checked(&event);
-                        if unknown {
+                        let answer = if unknown {
+                            before_unknown.set(typed.get_untracked());
                             typed.set(String::new());
-                        }
+                            Some(Answer::Unknown)
+                        } else {
+                            let restored = before_unknown.get_untracked();
+                            typed.set(restored.clone());
+                            parse_number_entry(&restored)
+                        };
                         field.touched.set(true);
-                        field.set(unknown.then_some(Answer::Unknown), Commit::Now);
+                        field.set(answer, Commit::Now);
                     }
                 />
                 <label for=id>"Ne sait pas"</label>
@@ -133,8 +143,9 @@ pub fn TextField(context: FieldContext) -> impl IntoView {
             max_length,
             multiline,
         } => (Some(*max_length), *multiline),
-        QuestionKind::InseeCode => (Some(5), false),
-        QuestionKind::Siren => (Some(11), false),
+        // Room for spaces (« 08 190 », « 200 067 213 »): the code is checked without them.
+        QuestionKind::InseeCode => (Some(8), false),
+        QuestionKind::Siren => (Some(15), false),
         _ => (None, false),
     };
     let on_input = {
@@ -149,6 +160,13 @@ pub fn TextField(context: FieldContext) -> impl IntoView {
         let field = context.clone();
         move |_| {
             field.touched.set(true);
+            // A well-formed identifier is stored as written officially (« 2a004 » → « 2A004 »).
+            let typed = current.get_untracked();
+            if let Some(normalized) =
+                typed.and_then(|answer| normalized_identifier(question, &answer))
+            {
+                field.set(Some(Answer::Text(normalized)), Commit::Now);
+            }
             field.session.flush();
         }
     };
@@ -205,4 +223,18 @@ pub fn TextField(context: FieldContext) -> impl IntoView {
         {input}
         {counter}
     }
+}
+
+/// An INSEE code or a SIREN written in its official form, when it is well formed and typed
+/// otherwise (lower case, spaces).
+fn normalized_identifier(question: &Question, answer: &Answer) -> Option<String> {
+    let Answer::Text(typed) = answer else {
+        return None;
+    };
+    let normalized = match question.kind {
+        QuestionKind::InseeCode => normalize_insee_code(typed).ok()?,
+        QuestionKind::Siren => normalize_siren(typed).ok()?,
+        _ => return None,
+    };
+    (normalized != *typed).then_some(normalized)
 }

@@ -82,7 +82,7 @@ pub fn BulkImportPanel(
                             max=total
                             value=done
                         ></progress>
-                        <p role="status">{format!("{done} fichier(s) traité(s) sur {total}")}</p>
+                        <p role="status">{format!("Fichiers traités : {done} sur {total}")}</p>
                     </div>
                 }
                 .into_any(),
@@ -100,7 +100,7 @@ fn BulkReport(reports: Vec<FileReport>, stopped: Option<String>) -> impl IntoVie
     let count = |outcome| summary.count(outcome).to_string();
     let problems: Vec<FileReport> = reports
         .iter()
-        .filter(|r| matches!(r.outcome, FileOutcome::Rejected | FileOutcome::Conflict))
+        .filter(|report| report.to_examine())
         .cloned()
         .collect();
     let total = reports.len();
@@ -137,7 +137,9 @@ fn BulkReport(reports: Vec<FileReport>, stopped: Option<String>) -> impl IntoVie
                     .map(|report| view! {
                         <li data-outcome=report.outcome.code()>
                             <strong>{report.file_name}</strong>" : " {report.outcome.label()}
-                            <ul>{report.details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                            <ul>
+                                {report.details.into_iter().chain(report.notices).map(|d| view! { <li>{d}</li> }).collect_view()}
+                            </ul>
                         </li>
                     })
                     .collect_view()}
@@ -175,7 +177,7 @@ fn report_rows(reports: &[FileReport]) -> impl IntoView {
                     <td>{outcome.label()}</td>
                     <td>
                         <ul class="plain-list">
-                            {report.details.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}
+                            {report.details.iter().chain(&report.notices).map(|d| view! { <li>{d.clone()}</li> }).collect_view()}
                         </ul>
                     </td>
                 </tr>

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use domain::listing::count_of;
 use domain::workspace::{
     build_dashboard, good_practices_of, Dashboard, GoodPracticeEntry, RankedItem,
 };
@@ -103,16 +104,25 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
         .obstacles
         .iter()
         .take(TOP)
-        .map(|o| view! {
-            <li>{o.label}{format!(" : {} territoire(s), {} réponse(s)", o.territories, o.answers)}</li>
+        .map(|o| {
+            view! {
+                <li>
+                    {o.label}
+                    {format!(
+                        " : {}, {}",
+                        count_of(o.territories, "territoire", "territoires"),
+                        count_of(o.answers, "réponse", "réponses")
+                    )}
+                </li>
+            }
         })
         .collect_view();
     view! {
         <h3>"Scores moyens par thème"</h3>
         <p data-testid="dashboard-overall">
             {format!(
-                "{} territoire(s) ; score global moyen : {}.",
-                dashboard.territories,
+                "{} ; score global moyen : {}.",
+                count_of(dashboard.territories, "territoire", "territoires"),
                 percent(dashboard.overall_mean_percent)
             )}
         </p>
@@ -201,7 +211,7 @@ fn RankedList(items: Vec<RankedItem>, empty: &'static str) -> impl IntoView {
                     <li>
                         {item.label}
                         {item.context.map(|c| format!(" ({c})"))}
-                        {format!(" : {} territoire(s)", item.count)}
+                        {format!(" : {}", count_of(item.count, "territoire", "territoires"))}
                     </li>
                 })
                 .collect_view()}

@@ -70,12 +70,14 @@ pub fn TextList(
                     };
                     let sheet_id = sheet_id.clone();
                     let remove = move |_| {
+                        let count_before = count.get_untracked();
                         update_sheet(session, &sheet_id, Commit::Now, move |sheet| {
                             let list = write(sheet);
                             if index < list.len() {
                                 list.remove(index);
                             }
                         });
+                        focus_after_removal(number, count_before, |n| format!("{id_prefix}-{n}"), format!("ajouter-{id_prefix}"));
                     };
                     view! {
                         <li class="list-entry">
@@ -111,7 +113,7 @@ pub fn TextList(
             <legend class="question__label">{legend}</legend>
             {help.map(|help| view! { <p class="field-help">{help}</p> })}
             <ol class="list-editor__entries">{entries}</ol>
-            <button type="button" class="button" on:click=add>{add_label}</button>
+            <button type="button" class="button" id=format!("ajouter-{id_prefix}") on:click=add>{add_label}</button>
         </fieldset>
     }
 }
@@ -156,7 +158,7 @@ pub fn PartnerList(sheet_id: String) -> impl IntoView {
             <p>"Aucun partenaire pour l'instant."</p>
         </Show>
         <div class="partners">{entries}</div>
-        <button type="button" class="button" on:click=add>"Ajouter un partenaire"</button>
+        <button type="button" class="button" id="ajouter-partenaire" on:click=add>"Ajouter un partenaire"</button>
     }
 }
 
@@ -213,11 +215,21 @@ fn PartnerFields(sheet_id: String, index: usize) -> impl IntoView {
     .map(|s| (status_key(s).to_string(), s.label().to_string()))
     .collect();
     let remove = move |_| {
+        let count_before = session
+            .diagnostic
+            .with_untracked(|d| find_sheet(d, &remove_from).map_or(0, |s| s.partners.len()));
         update_sheet(session, &remove_from, Commit::Now, move |sheet| {
             if index < sheet.partners.len() {
                 sheet.partners.remove(index);
             }
         });
+        let partner_name = |n: usize| format!("partenaire-{n}-nom");
+        focus_after_removal(
+            number,
+            count_before,
+            partner_name,
+            "ajouter-partenaire".into(),
+        );
     };
     let country = sheet_value(session, &shown_of, move |s| {
         let country = s.partners.get(index).map(|p| p.country.clone());
@@ -266,4 +278,23 @@ fn PartnerFields(sheet_id: String, index: usize) -> impl IntoView {
             </button>
         </fieldset>
     }
+}
+
+/// After entry `number` of `count_before` is removed, moves the focus to the entry that took
+/// its place, else to the one before, else (the list is empty) to the "add" button: the
+/// focus never falls back to the top of the page.
+fn focus_after_removal(
+    number: usize,
+    count_before: usize,
+    field_id: impl Fn(usize) -> String,
+    add_button_id: String,
+) {
+    let target = if number < count_before {
+        field_id(number)
+    } else if number > 1 {
+        field_id(number - 1)
+    } else {
+        add_button_id
+    };
+    focus_soon(target);
 }

@@ -1,5 +1,6 @@
 //! The report's findings: strengths, obstacles met, unknowns to clarify, expectations of MOT.
 
+use domain::listing::count_of;
 use domain::report::{self, ObstacleSummary, Strength, StrengthKind, UnknownItem};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -70,7 +71,7 @@ pub fn Obstacles(obstacles: Vec<ObstacleSummary>) -> impl IntoView {
             view! {
                 <li data-testid="obstacle">
                     <strong>{obstacle.label}</strong>
-                    {format!(" ({} réponse(s))", obstacle.count)}
+                    {format!(" ({})", count_of(obstacle.count, "réponse", "réponses"))}
                     <ul>{sources}</ul>
                 </li>
             }

@@ -9,6 +9,7 @@ mod opportunities;
 mod projects;
 mod resources;
 
+use domain::listing::count_of;
 use domain::report::{answers_annex, fr_grouped_number, Report, TerritorySummary};
 use domain::DiagnosticStatus;
 use leptos::html;
@@ -108,9 +109,14 @@ pub fn ReportBody(report: Report) -> impl IntoView {
     let overall = report.overall;
     let overall_text = match overall.percent() {
         Some(percent) => format!(
-            "{percent} % du potentiel ({} points sur {}), sur {} thème(s) évalué(s).",
-            overall.points, overall.potential, overall.scored_themes
+            "{percent} % du potentiel ({} sur {}), sur {}.",
+            count_of(overall.points as usize, "point", "points"),
+            overall.potential,
+            count_of(overall.scored_themes, "thème évalué", "thèmes évalués")
         ),
+        None if themes.is_empty() => {
+            "Aucun score : tous les thèmes sont marqués « non concerné ».".to_string()
+        }
         None => "Pas encore évaluable : aucune question notée n'a de réponse.".to_string(),
     };
     view! {
@@ -124,17 +130,17 @@ pub fn ReportBody(report: Report) -> impl IntoView {
                 <dt>"Avancement"</dt>
                 <dd data-testid="report-completion">
                     {format!(
-                        "{} % ({} réponses sur {} questions applicables)",
+                        "{} % ({} sur {} applicables)",
                         completion.percent(),
-                        completion.answered,
-                        completion.applicable
+                        count_of(completion.answered, "réponse", "réponses"),
+                        count_of(completion.applicable, "question", "questions")
                     )}
                 </dd>
                 <dt>"Score global"</dt>
                 <dd data-testid="report-overall">{overall_text}</dd>
                 {(overall.unknown > 0).then(|| view! {
                     <dt>"« Ne sait pas »"</dt>
-                    <dd>{format!("{} réponse(s), à éclaircir (voir plus bas)", overall.unknown)}</dd>
+                    <dd>{format!("{}, à éclaircir (voir plus bas)", count_of(overall.unknown, "réponse", "réponses"))}</dd>
                 })}
             </dl>
         </section>

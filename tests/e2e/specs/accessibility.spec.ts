@@ -2,6 +2,8 @@
 import { test, expect } from '../support/fixtures';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { HomePage } from '../support/home_page';
+import { QuestionnairePage } from '../support/questionnaire_page';
+import { fillSampleDiagnostic } from '../support/report_page';
 
 test('home page (empty and with a diagnostic) has no serious accessibility violation', async ({ page }) => {
   const home = new HomePage(page);
@@ -38,4 +40,18 @@ test('the import page, with its preview and a rejected file, has no serious acce
     .setInputFiles([`${bundles}/good/diagnostic-givet-08190-2026-03-01.json`, `${bundles}/bad/truncated.json`]);
   await expect(page.getByTestId('import-status')).toHaveText(['Nouveau']);
   await expectNoSeriousA11yViolations(page);
+});
+
+test('every page fits a phone screen (375 px) without scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  const { questionnaire, base } = await QuestionnairePage.create(page, 'Saint-Julien-en-Genevois');
+  await fillSampleDiagnostic(questionnaire, base);
+  const pages = ['/', base, `${base}/profil`, `${base}/gouvernance`, `${base}/relecture`, `${base}/rapport`, `${base}/projets`, '/importer', '/mot'];
+  for (const address of pages) {
+    await page.goto(address);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByText('Chargement')).toHaveCount(0);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, address).toBeLessThanOrEqual(375);
+  }
 });

@@ -85,7 +85,7 @@ test('a rejected file does not stop the valid ones picked with it', async ({ pag
   await expect(page.getByTestId('file-rejected')).toContainText('fichier tronqué');
   await expect(page.getByTestId('import-status')).toHaveText(['Nouveau']);
   await page.getByRole('button', { name: 'Importer' }).click();
-  await expect(page.getByTestId('import-done')).toContainText('1 diagnostic(s)');
+  await expect(page.getByTestId('import-done')).toContainText('1 diagnostic et');
 });
 
 test('text with HTML and script from a bundle is shown as text and never run', async ({ page }) => {
@@ -121,7 +121,7 @@ test('an export for MOT imports into a fresh browser with the same answers, repo
     await importFiles(other, [file]);
     await expect(other.getByTestId('import-status')).toHaveText(['Nouveau']);
     await other.getByRole('button', { name: 'Importer' }).click();
-    await expect(other.getByTestId('import-done')).toContainText('1 diagnostic(s)');
+    await expect(other.getByTestId('import-done')).toContainText('1 diagnostic et');
     const imported = (await storedDiagnostics(other))[0];
     expect(imported.id).toBe(original.id);
     expect(imported.answers).toEqual(original.answers);
@@ -234,6 +234,41 @@ test('a full backup downloads and records the date of the last backup', async ({
   expect((await download).suggestedFilename()).toMatch(/^sauvegarde-diagnostic-transfrontalier-.*\.json$/);
   await page.reload();
   await expect(page.getByTestId('last-backup')).not.toHaveText('Jamais');
+});
+
+test('a backup holding an answer to correct (a number over its maximum) restores, and the answer stays flagged', async ({ page, browser }) => {
+  const base = await fillDiagnostic(page, 'Givet');
+  const q = new QuestionnairePage(page);
+  await q.gotoStep(base, 'sante');
+  await q.input('san_temps_france').fill('301');
+  await q.expectSaved();
+  await page.goto('/');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter une sauvegarde complète' }).click();
+  const done = await download;
+  const backup = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'backup-')), done.suggestedFilename());
+  await done.saveAs(backup);
+
+  const device = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  try {
+    const restorer = await device.newPage();
+    await importFiles(restorer, [backup]);
+    await expect(restorer.getByTestId('file-rejected')).toHaveCount(0);
+    await expect(restorer.getByTestId('import-status')).toHaveText(['Nouveau']);
+    await expect(restorer.getByText('1 réponse à corriger, importée telle quelle et signalée dans la relecture'))
+      .toContainText("Temps d'accès en voiture à l'hôpital");
+    await restorer.getByRole('button', { name: 'Importer' }).click();
+    await expect(restorer.getByTestId('import-done')).toBeVisible();
+
+    const restored = new QuestionnairePage(restorer);
+    await restored.gotoStep(base, 'sante');
+    await expect(restored.input('san_temps_france')).toHaveValue('301');
+    await restored.gotoStep(base, 'relecture');
+    await expect(restorer.getByTestId('review-item').filter({ hasText: '301' }))
+      .toContainText('supérieure au maximum accepté (300 minutes)');
+  } finally {
+    await device.close();
+  }
 });
 
 test('a conflict asks what to do; "Garder les deux" keeps both versions', async ({ page, browser }) => {

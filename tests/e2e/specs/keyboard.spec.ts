@@ -75,7 +75,49 @@ test('the whole questionnaire can be completed with the keyboard alone', async (
   }
   await expect(finish).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'Diagnostic terminé' })).toBeVisible();
+  // The button gives way to the message: the focus goes to it, not back to the top of the page.
+  await expect(page.getByRole('status').filter({ hasText: 'Diagnostic terminé' })).toBeFocused();
   await page.reload();
   await expect(page.getByText('Toutes les questions applicables ont une réponse valide.')).toBeVisible();
+});
+
+test('the focus stays where the user works: a new diagnostic, removed entries, deleted sheets and practices', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Nom de la commune').fill('Givet');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  const base = new URL(page.url()).pathname;
+
+  await page.goto(`${base}/projets`);
+  await page.getByRole('button', { name: 'Créer une fiche projet vierge' }).click();
+  await page.getByRole('button', { name: 'Ajouter une action' }).click();
+  await page.keyboard.type('Première action');
+  await page.getByRole('button', { name: 'Ajouter une action' }).click();
+  await page.keyboard.type('Seconde action');
+  // The last entry removed: the focus goes to the one before; the only one: to "Ajouter".
+  await page.getByRole('button', { name: 'Retirer : Action 2' }).click();
+  await expect(page.locator('#fiche-action-1')).toBeFocused();
+  await page.getByRole('button', { name: 'Retirer : Action 1' }).click();
+  await expect(page.getByRole('button', { name: 'Ajouter une action' })).toBeFocused();
+
+  // Deleting asks first, with the focus on « Annuler »; Escape withdraws the question.
+  await page.getByLabel('Titre du projet').fill('Navette Givet – Dinant');
+  const remove = page.getByRole('button', { name: 'Supprimer cette fiche projet' });
+  await remove.click();
+  await expect(page.getByRole('button', { name: 'Annuler' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(remove).toBeFocused();
+  await remove.click();
+  await page.getByRole('button', { name: 'Confirmer la suppression' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Projets et bonnes pratiques' })).toBeFocused();
+  await expect(page.getByTestId('deletion-notice')).toHaveText('La fiche projet « Navette Givet – Dinant » a été supprimée.');
+  await expect(page.getByTestId('sheet-item')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Déclarer une bonne pratique' }).click();
+  await page.keyboard.type('Fête de la Meuse');
+  await page.getByRole('button', { name: 'Supprimer la bonne pratique 1' }).click();
+  await page.getByRole('button', { name: 'Confirmer la suppression' }).click();
+  await expect(page.getByRole('button', { name: 'Déclarer une bonne pratique' })).toBeFocused();
+  await expect(page.getByTestId('practice-status')).toHaveText('La bonne pratique 1 a été supprimée.');
+  await expect(page.getByTestId('good-practice')).toHaveCount(0);
 });

@@ -60,7 +60,7 @@ test('50 files with 3 bad ones: 47 new territories, 3 refusals with their reason
   }
 
   await expect(mot.rows).toHaveCount(GOOD);
-  await expect(mot.rowCount).toHaveText(`${GOOD} territoire(s) affiché(s) sur ${GOOD}`);
+  await expect(mot.rowCount).toHaveText(`${GOOD} territoires affichés sur ${GOOD}`);
   await expectNoSeriousA11yViolations(page);
 
   // The same 50 files again: nothing new, nothing duplicated.
@@ -71,7 +71,7 @@ test('50 files with 3 bad ones: 47 new territories, 3 refusals with their reason
   await mot.openReport();
   await expect(mot.reportRowsWith('identical')).toHaveCount(GOOD);
   await expect(mot.rows).toHaveCount(GOOD);
-  await expect(mot.rowCount).toHaveText(`${GOOD} territoire(s) affiché(s) sur ${GOOD}`);
+  await expect(mot.rowCount).toHaveText(`${GOOD} territoires affichés sur ${GOOD}`);
 });
 
 test('files dropped on the workspace are imported like picked ones', async ({ page }) => {
@@ -119,7 +119,7 @@ test('the border filter and the search narrow the territories table', async ({ p
   const name = ((await country.locator(`option[value="${code}"]`).textContent()) ?? '').trim();
   expect(name, `label of ${code}`).not.toBe('');
   await country.selectOption(code);
-  await expect(mot.rowCount).toHaveText(`${expected} territoire(s) affiché(s) sur ${GOOD}`);
+  await expect(mot.rowCount).toHaveText(`${expected} territoires affichés sur ${GOOD}`);
   await expect(mot.rows).toHaveCount(expected);
   for (const cell of await mot.column('Pays voisin')) expect(cell).toContain(name);
 
@@ -132,7 +132,7 @@ test('the border filter and the search narrow the territories table', async ({ p
   expect(matching.length).toBeLessThan(GOOD);
   await mot.search.fill(commune.toUpperCase());
   await expect(mot.rows).toHaveCount(matching.length);
-  await expect(mot.rowCount).toHaveText(`${matching.length} territoire(s) affiché(s) sur ${GOOD}`);
+  await expect(mot.rowCount).toHaveText(`${matching.length} territoires affichés sur ${GOOD}`);
   expect((await mot.column('Commune')).sort()).toEqual(matching.map((g) => g.commune).sort());
 });
 
@@ -296,7 +296,7 @@ test('MOT writes a feedback; the town imports it and sees it beside unchanged an
     expect(before).toHaveLength(1);
     expect(before[0].answers).toEqual(item.answers);
     await importOnDevice(town, feedback.file, 'Nouveau retour');
-    await expect(town.getByTestId('import-done')).toContainText('1 retour(s) de la MOT');
+    await expect(town.getByTestId('import-done')).toContainText('1 retour de la MOT enregistrés');
 
     await town.goto(`/diagnostic/${target.diagnostic_id}`);
     const section = town.getByTestId('mot-feedback');

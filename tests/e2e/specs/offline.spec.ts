@@ -43,5 +43,5 @@ test('offline, a backup file can be imported', async ({ page, context }) => {
     .getByLabel('Choisir des fichiers (.json)')
     .setInputFiles(`${__dirname}/../../bundles/good/diagnostic-givet-08190-2026-03-01.json`);
   await page.getByRole('button', { name: 'Importer' }).click();
-  await expect(page.getByTestId('import-done')).toContainText('1 diagnostic(s)');
+  await expect(page.getByTestId('import-done')).toContainText('1 diagnostic et');
 });

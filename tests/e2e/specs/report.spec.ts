@@ -23,7 +23,8 @@ test('the chart has one axis per applicable theme, with the values of its table'
   const table = await report.tableValues();
   expect(Object.keys(chart)).toEqual(Object.keys(table));
   for (const [theme, value] of Object.entries(chart)) {
-    expect(table[theme]).toBe(value === '' ? 'Non évaluable' : `${value} %`);
+    // A theme with nothing answered has no score yet: no point on the chart, said in the table.
+    expect(table[theme]).toBe(value === '' ? 'Pas encore de réponse' : `${value} %`);
   }
   // Answered themes score more than those with unanswered questions.
   expect(Number(chart['culture'])).toBeGreaterThan(Number(chart['gouvernance']));
@@ -107,9 +108,10 @@ test('an empty diagnostic still has a report, with nothing invented', async ({ p
   await report.goto(base);
   await expect(report.axes).toHaveCount(12);
   const chart = await report.chartValues();
-  // Nothing answered: every theme scores 0 % of its potential.
-  expect(Object.values(chart).every((v) => v === '0')).toBe(true);
-  await expect(page.getByTestId('report-overall')).toContainText('0 %');
+  // Nothing answered: no theme has a score yet (not 0 %, which would read as the lowest maturity).
+  expect(Object.values(chart).every((v) => v === '')).toBe(true);
+  expect(Object.values(await report.tableValues()).every((v) => v === 'Pas encore de réponse')).toBe(true);
+  await expect(page.getByTestId('report-overall')).toHaveText('Pas encore évaluable : aucune question notée n\'a de réponse.');
   await expect(page.getByTestId('opportunity')).toHaveCount(0);
   await expect(page.getByTestId('report-completion')).toContainText('%');
   // The table of contents leads to the report and marks it as the current page.

@@ -1,5 +1,6 @@
 /** When the browser offers no IndexedDB (some private windows), the app explains instead of going blank. */
 import { test, expect } from '../support/fixtures';
+import { QuestionnairePage } from '../support/questionnaire_page';
 
 test('without IndexedDB the home page shows a clear French message', async ({ page }) => {
   await page.addInitScript(() => {
@@ -12,7 +13,6 @@ test('without IndexedDB the home page shows a clear French message', async ({ pa
 });
 
 test('a write refused by the browser shows a clear message, keeps the answer on screen and offers an export', async ({ page }) => {
-  const { QuestionnairePage } = await import('../support/questionnaire_page');
   const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
   await q.gotoStep(base, 'gouvernance');
   // From now on, every IndexedDB write fails as on a full disk.
@@ -31,8 +31,8 @@ test('a write refused by the browser shows a clear message, keeps the answer on 
 });
 
 test('the storage panel shows persistence and usage, and reminds to back up after 7 days of changes', async ({ page }) => {
-  const { QuestionnairePage } = await import('../support/questionnaire_page');
-  await QuestionnairePage.create(page, 'Givet');
+  await QuestionnairePage.create(page, 'Thionville');
+  const { base } = await QuestionnairePage.create(page, 'Annemasse');
   await page.goto('/');
   await expect(page.getByTestId('storage-persisted')).not.toBeEmpty();
   await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
@@ -41,6 +41,14 @@ test('the storage panel shows persistence and usage, and reminds to back up afte
   await page.reload();
   const reminder = page.getByTestId('backup-reminder');
   await expect(reminder).toContainText('Pensez à faire une sauvegarde');
+  // Sending one diagnostic to MOT is no backup of the device (nor of that diagnostic's notes).
+  await page.goto(base);
+  const sent = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter pour la MOT' }).click();
+  await sent;
+  await page.goto('/');
+  await expect(reminder).toContainText('Pensez à faire une sauvegarde');
+  await expect(page.getByTestId('last-backup')).toHaveText('Jamais');
   const download = page.waitForEvent('download');
   await reminder.getByRole('button', { name: 'Exporter une sauvegarde maintenant' }).click();
   await download;

@@ -65,7 +65,7 @@ export class ReportPage {
     );
   }
 
-  /** Theme id → value as the table writes it ("45 %", "Non évaluable"). */
+  /** Theme id → value as the table writes it ("45 %", "Pas encore de réponse", "Non évaluable"). */
   async tableValues(): Promise<Record<string, string>> {
     return this.tableRows.evaluateAll((rows) =>
       Object.fromEntries(

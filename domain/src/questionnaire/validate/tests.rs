@@ -123,6 +123,15 @@ fn numbers_respect_bounds_and_integers() {
         validate_answer(&whole, &Answer::Number(f64::NAN)),
         Err(AnswerError::NotANumber)
     );
+    // The field keeps what does not read as a number, for the town to correct.
+    let error = validate_answer(&q, &Answer::Text(" 12 km ".into())).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "« 12 km » n'est pas un nombre : écrivez seulement le nombre, par exemple 12,5."
+    );
+    assert!(error.is_kept_for_correction());
+    let wrong_kind = validate_answer(&q, &Answer::YesNo(true)).unwrap_err();
+    assert!(!wrong_kind.is_kept_for_correction());
 }
 
 #[test]
