@@ -76,6 +76,25 @@ fn each_item_gets_its_status() {
 }
 
 #[test]
+fn two_versions_of_one_revision_in_an_import_are_told_not_taken_for_duplicates() {
+    let town = sample_diagnostic(DIAGNOSTIC_ID);
+    let mut other = town.clone();
+    // Same revision, other content: changed on two devices from the same copy.
+    other.set_answer("gov_relations", Some(Answer::Maturity(1)), NOW);
+    other.revision = town.revision;
+    let items = [incoming(town.clone(), false), incoming(other, false)];
+    let plan = plan_import(&items, &[]);
+    let got: Vec<ImportStatus> = plan.iter().map(|d| d.status).collect();
+    assert_eq!(got, [ImportStatus::New, ImportStatus::RepeatedDifferent]);
+    assert!(plan[1]
+        .status
+        .label()
+        .contains("importez ce fichier seul pour choisir"));
+    let writes = apply_import(&plan, &items, &[], &BTreeMap::new(), &mut String::new).unwrap();
+    assert_eq!(writes, vec![items[0].diagnostic.clone()]);
+}
+
+#[test]
 fn the_same_diagnostic_twice_in_an_import_is_planned_once() {
     let older = sample_diagnostic(DIAGNOSTIC_ID);
     let newer = edited(older.clone(), 4);

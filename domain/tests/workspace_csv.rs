@@ -6,6 +6,7 @@ mod common;
 
 use common::{questionnaire, sample_diagnostic, DIAGNOSTIC_ID};
 use domain::project::GoodPractice;
+use domain::questionnaire::QuestionKind;
 use domain::report::ReportData;
 use domain::workspace::{good_practices_csv, territories_csv, territory_rows, TerritoryRow};
 use domain::{Answer, Diagnostic};
@@ -125,12 +126,23 @@ fn answers_are_written_in_french_and_skip_logic_is_kept() {
     let cell = |question_id: &str| {
         let step = questionnaire().step_of_question(question_id).expect("step");
         let question = questionnaire().question(question_id).expect("question");
-        records[0][column(&header, &format!("{} – {}", step.title, question.label))].clone()
+        let unit = match &question.kind {
+            QuestionKind::Number {
+                unit: Some(unit), ..
+            } => format!(" ({unit})"),
+            _ => String::new(),
+        };
+        let name = format!("{} – {}{unit}", step.title, question.label);
+        records[0][column(&header, &name)].clone()
     };
     assert_eq!(cell("gov_convention"), "Non");
     assert_eq!(cell("gov_convention_detail"), "");
     assert_eq!(cell("mob_cooperation_aom"), "Ne sait pas");
-    assert_eq!(cell("profil_population"), "6\u{202F}500 habitants");
+    // A number bare, unit in the header: the spreadsheet sums and sorts it.
+    assert_eq!(cell("profil_population"), "6500");
+    assert!(header
+        .iter()
+        .any(|h| h.ends_with("Population de la commune (habitants)")));
     assert_eq!(cell("gov_relations").chars().next(), Some('2'));
     // "culture" is "non concerné": every question says so, even one answered before.
     assert_eq!(cell("cul_evenements"), "Non concerné");

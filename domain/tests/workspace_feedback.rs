@@ -5,7 +5,9 @@ mod common;
 
 use common::{questionnaire, sample_diagnostic, DIAGNOSTIC_ID, FEEDBACK_ID, NOW};
 use domain::bundle::{export_feedback, parse_bundle, to_json_pretty, MotStatus};
-use domain::workspace::{check_feedback, new_feedback, FeedbackError, MotReview};
+use domain::workspace::{
+    check_feedback, merge_feedback_edits, new_feedback, FeedbackError, MotReview,
+};
 
 #[test]
 fn a_review_round_trips_as_json_and_defaults_to_recu() {
@@ -119,4 +121,35 @@ fn a_comment_longer_than_a_bundle_may_carry_is_refused_before_export() {
     assert!(check_feedback(questionnaire(), &feedback).is_empty());
     let json = to_json_pretty(&export_feedback(&[feedback], "0.1.0", NOW));
     assert!(parse_bundle("retour.json", json.as_bytes(), questionnaire()).is_ok());
+}
+
+#[test]
+fn two_tabs_writing_different_parts_of_a_feedback_both_keep_theirs() {
+    let diagnostic = sample_diagnostic(DIAGNOSTIC_ID);
+    let mut base = new_feedback(&diagnostic, None, "", NOW, FEEDBACK_ID.into());
+    base.theme_comments
+        .insert("mobilite".into(), "Ancien".into());
+    base.question_comments
+        .insert("gov_relations".into(), "À garder".into());
+    // Tab A saved a general comment and a question comment; tab B, from the same base, writes
+    // the author, rewrites a theme comment and removes a question comment.
+    let mut stored = base.clone();
+    stored.general_comment = "Écrit dans l'onglet A".into();
+    stored
+        .question_comments
+        .insert("mob_desserte".into(), "A".into());
+    stored.revision = 2;
+    let mut mine = base.clone();
+    mine.author = "Onglet B".into();
+    mine.theme_comments
+        .insert("mobilite".into(), "Nouveau".into());
+    mine.question_comments.remove("gov_relations");
+
+    let merged = merge_feedback_edits(&base, &mine, &stored);
+    assert_eq!(merged.author, "Onglet B");
+    assert_eq!(merged.general_comment, "Écrit dans l'onglet A");
+    assert_eq!(merged.theme_comments["mobilite"], "Nouveau");
+    assert_eq!(merged.question_comments.get("gov_relations"), None);
+    assert_eq!(merged.question_comments["mob_desserte"], "A");
+    assert_eq!(merged.revision, 2, "the stored revision, raised when saved");
 }

@@ -3,12 +3,14 @@
 //! only read here; the town's answers never change with it.
 
 use domain::bundle::MotFeedback;
+use domain::questionnaire::{is_question_applicable, is_step_not_concerned};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::platform::format_datetime_fr;
 use crate::state::diagnostics::questionnaire;
+use crate::state::session::DiagnosticSession;
 use crate::state::steps::step_href;
 use crate::state::workspace::feedback_for;
 
@@ -67,7 +69,7 @@ pub fn MotFeedbackPanel(diagnostic_id: String, current_revision: Signal<u32>) ->
                 })
                 .collect_view()
         });
-        let questions = feedback.question_comments.len();
+        let questions = question_comments(&diagnostic_id, &feedback);
         let outdated = current_revision.get() > feedback.diagnostic_revision;
         Some(view! {
             <section class="mot-feedback" aria-labelledby="retour-mot" data-testid="mot-feedback">
@@ -87,8 +89,10 @@ pub fn MotFeedbackPanel(diagnostic_id: String, current_revision: Signal<u32>) ->
                     <h3>"Commentaires par étape"</h3>
                     <ul>{steps}</ul>
                 })}
-                {(questions > 0).then(|| view! {
-                    <p>{format!("{questions} commentaire(s) sur des questions, affiché(s) sous chaque question concernée.")}</p>
+                {(!feedback.question_comments.is_empty()).then(|| view! {
+                    <h3>"Commentaires sur des questions"</h3>
+                    <p class="field-help">"Ils sont aussi affichés sous chaque question."</p>
+                    <ul data-testid="mot-feedback-questions">{questions}</ul>
                 })}
                 {outdated.then(|| view! {
                     <p class="field-help">
@@ -101,6 +105,45 @@ pub fn MotFeedbackPanel(diagnostic_id: String, current_revision: Signal<u32>) ->
             </section>
         })
     }
+}
+
+/// Every comment on a question, linked to it; one on a question the town's answers hide (or
+/// in a theme marked « non concerné ») says so, since it shows nowhere else.
+fn question_comments(diagnostic_id: &str, feedback: &MotFeedback) -> impl IntoView {
+    let session = use_context::<DiagnosticSession>();
+    let questionnaire = questionnaire().ok();
+    feedback
+        .question_comments
+        .iter()
+        .map(|(question_id, comment)| {
+            let found = questionnaire.and_then(|q| {
+                let step = q.step_of_question(question_id)?;
+                let question = q.question(question_id)?;
+                Some((q, step, question))
+            });
+            let Some((questionnaire, step, question)) = found else {
+                return view! { <li>{format!("{question_id} : {comment}")}</li> }.into_any();
+            };
+            let hidden = session.is_some_and(|session| {
+                session.diagnostic.with(|d| {
+                    is_step_not_concerned(step, &d.not_concerned_themes)
+                        || !is_question_applicable(questionnaire, step, question, d)
+                })
+            });
+            let href = format!(
+                "{}#question-{question_id}",
+                step_href(diagnostic_id, &step.id)
+            );
+            view! {
+                <li>
+                    <A href=href>{question.label.clone()}</A>
+                    {hidden.then_some(" (question non affichée avec vos réponses actuelles)")}
+                    " : " {comment.clone()}
+                </li>
+            }
+            .into_any()
+        })
+        .collect_view()
 }
 
 /// MOT's comment on a step, if there is one.

@@ -3,6 +3,7 @@
 pub mod bundles;
 pub mod diagnostics;
 pub mod downloads;
+pub mod feedback_draft;
 pub mod file_bytes;
 pub mod projects;
 pub mod session;

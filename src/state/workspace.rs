@@ -8,8 +8,8 @@ use domain::bundle::{export_feedback, feedback_file_name, to_json_pretty, MotFee
 use domain::questionnaire::Questionnaire;
 use domain::report::ReportData;
 use domain::workspace::{
-    check_feedback, good_practices_csv, new_feedback, plan_bulk, territories_csv, territory_rows,
-    CsvError, FileOutcome, FileReport, MotReview, TerritoryRow,
+    check_feedback, good_practices_csv, merge_feedback_edits, new_feedback, plan_bulk,
+    territories_csv, territory_rows, CsvError, FileOutcome, FileReport, MotReview, TerritoryRow,
 };
 use domain::Diagnostic;
 use gloo_timers::future::TimeoutFuture;
@@ -278,21 +278,35 @@ pub async fn load_follow_up(id: &str) -> Result<TerritoryFollowUp, AppError> {
     })
 }
 
-/// Stores MOT's review (status and internal notes) of a territory.
-pub async fn save_review(review: &MotReview) -> Result<(), AppError> {
-    Ok(shared_repository().await?.put_review(review).await?)
+/// Changes MOT's review (status or internal notes) of a territory, from the stored review: a
+/// change made in another tab to the other field stays. Returns the review as stored.
+pub async fn update_review(
+    diagnostic_id: &str,
+    change: impl FnOnce(&mut MotReview),
+) -> Result<MotReview, AppError> {
+    let blank = MotReview::new(diagnostic_id, &now_iso());
+    Ok(shared_repository()
+        .await?
+        .update_review(blank, change)
+        .await?)
 }
 
 /// Checks and stores MOT's feedback for a town, raising its revision when it changed; the status
-/// sent is the one of MOT's review. Returns the feedback as stored.
+/// sent is the one of MOT's review. What changed from `base` (the feedback as this tab read or
+/// last saved it) to `draft` is put on the stored feedback, so what another tab saved since in
+/// other fields stays. Returns the feedback as stored.
 pub async fn save_feedback(
     diagnostic: &Diagnostic,
     review: &MotReview,
+    base: &MotFeedback,
     draft: &MotFeedback,
 ) -> Result<MotFeedback, AppError> {
     let repository = shared_repository().await?;
     let stored = repository.get_feedback(&diagnostic.id).await?;
-    let mut feedback = draft.clone();
+    let mut feedback = match &stored {
+        Some(stored) => merge_feedback_edits(base, draft, stored),
+        None => draft.clone(),
+    };
     feedback.status = review.status;
     feedback.diagnostic_revision = diagnostic.revision;
     feedback.commune_name = diagnostic.commune_name().to_string();
@@ -322,9 +336,10 @@ pub async fn save_feedback(
 pub async fn export_feedback_for_town(
     diagnostic: &Diagnostic,
     review: &MotReview,
+    base: &MotFeedback,
     draft: &MotFeedback,
 ) -> Result<MotFeedback, AppError> {
-    let feedback = save_feedback(diagnostic, review, draft).await?;
+    let feedback = save_feedback(diagnostic, review, base, draft).await?;
     let now = now_iso();
     let bundle = export_feedback(std::slice::from_ref(&feedback), APP_VERSION, &now);
     let file_name =

@@ -247,6 +247,26 @@ impl Repository {
         Ok(store.get(diagnostic_id).serde()?.await?)
     }
 
+    /// Changes MOT's review of one diagnostic in one transaction, from the stored review (or
+    /// `blank` when there is none): another tab's change to another field is kept.
+    pub async fn update_review<F>(
+        &self,
+        blank: MotReview,
+        change: F,
+    ) -> Result<MotReview, StorageError>
+    where
+        F: FnOnce(&mut MotReview),
+    {
+        let tx = self.write_transaction(STORE_MOT_REVIEWS)?;
+        let store = tx.object_store(STORE_MOT_REVIEWS)?;
+        let found: Option<MotReview> = store.get(blank.diagnostic_id.as_str()).serde()?.await?;
+        let mut review = found.unwrap_or(blank);
+        change(&mut review);
+        store.put(&review).serde()?.await?;
+        tx.commit().await?;
+        Ok(review)
+    }
+
     /// Writes MOT's review of one diagnostic.
     pub async fn put_review(&self, review: &MotReview) -> Result<(), StorageError> {
         let tx = self.write_transaction(STORE_MOT_REVIEWS)?;

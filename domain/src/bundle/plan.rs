@@ -27,6 +27,10 @@ pub enum ImportStatus {
     /// The same item appears again, in this or another file of the import: the later revision
     /// (or the first seen) is planned, this one is skipped.
     Repeated,
+    /// Another version of an item planned from another file of the import, with the same
+    /// revision and other content: skipped, and said, since one of the two is not imported.
+    /// (A choice needs it imported alone: then it is a [`ImportStatus::Conflict`] or newer.)
+    RepeatedDifferent,
 }
 
 impl ImportStatus {
@@ -39,6 +43,10 @@ impl ImportStatus {
             ImportStatus::Older => "Version plus ancienne (ignorée)",
             ImportStatus::Conflict => "Conflit : à arbitrer",
             ImportStatus::Repeated => "En double dans l'import (ignoré)",
+            ImportStatus::RepeatedDifferent => {
+                "Autre version de même révision dans l'import (ignorée) : importez ce fichier \
+                 seul pour choisir"
+            }
         }
     }
 }
@@ -130,17 +138,27 @@ pub fn plan_import(
         .map(|(position, item)| {
             let diagnostic = &item.diagnostic;
             let existing = on_device.get(diagnostic.id.as_str()).copied();
-            let status = if chosen.get(diagnostic.id.as_str()) != Some(&position) {
-                ImportStatus::Repeated
-            } else {
-                match existing {
-                    None => ImportStatus::New,
-                    Some(mine) if is_same(item, mine) => ImportStatus::Identical,
-                    Some(mine) if diagnostic.revision > mine.revision => ImportStatus::Newer,
-                    Some(mine) if diagnostic.revision < mine.revision => ImportStatus::Older,
-                    Some(_) => ImportStatus::Conflict,
-                }
-            };
+            let kept = chosen
+                .get(diagnostic.id.as_str())
+                .map(|&kept| &incoming[kept]);
+            let status =
+                if let Some(kept) = kept.filter(|_| chosen[diagnostic.id.as_str()] != position) {
+                    let differs = kept.diagnostic.revision == diagnostic.revision
+                        && diagnostic_digest(&kept.diagnostic) != diagnostic_digest(diagnostic);
+                    if differs {
+                        ImportStatus::RepeatedDifferent
+                    } else {
+                        ImportStatus::Repeated
+                    }
+                } else {
+                    match existing {
+                        None => ImportStatus::New,
+                        Some(mine) if is_same(item, mine) => ImportStatus::Identical,
+                        Some(mine) if diagnostic.revision > mine.revision => ImportStatus::Newer,
+                        Some(mine) if diagnostic.revision < mine.revision => ImportStatus::Older,
+                        Some(_) => ImportStatus::Conflict,
+                    }
+                };
             ImportDecision {
                 incoming_index: position,
                 diagnostic_id: diagnostic.id.clone(),
@@ -178,7 +196,10 @@ pub fn apply_import(
         match decision.status {
             ImportStatus::New => writes.push(item.diagnostic.clone()),
             ImportStatus::Newer => writes.push(replacement()),
-            ImportStatus::Identical | ImportStatus::Older | ImportStatus::Repeated => {}
+            ImportStatus::Identical
+            | ImportStatus::Older
+            | ImportStatus::Repeated
+            | ImportStatus::RepeatedDifferent => {}
             ImportStatus::Conflict => match choices.get(&decision.diagnostic_id) {
                 None => {
                     return Err(UnresolvedConflict {

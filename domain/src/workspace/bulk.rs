@@ -96,6 +96,8 @@ impl FileOutcome {
             ImportStatus::Older => FileOutcome::Older,
             ImportStatus::Conflict => FileOutcome::Conflict,
             ImportStatus::Repeated => FileOutcome::Repeated,
+            // Not imported, and MOT has to choose: a conflict to examine.
+            ImportStatus::RepeatedDifferent => FileOutcome::Conflict,
         }
     }
 
@@ -217,6 +219,12 @@ fn file_report(bundle: &ValidBundle, decisions: &[&ImportDecision]) -> FileRepor
             ImportStatus::Conflict => format!(
                 "{} (révision {}) : la version déjà présente est gardée. Pour choisir, importez ce \
                  fichier seul depuis la page « Importer ».",
+                d.commune_name, d.incoming_revision
+            ),
+            ImportStatus::RepeatedDifferent => format!(
+                "{} (révision {}) : un autre fichier de cet import en porte une autre version de \
+                 même révision, importée à sa place. Pour choisir, importez ce fichier seul depuis \
+                 la page « Importer ».",
                 d.commune_name, d.incoming_revision
             ),
             _ => format!("{} (révision {})", d.commune_name, d.incoming_revision),

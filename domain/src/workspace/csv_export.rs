@@ -6,16 +6,18 @@
 //! answer written as in the printed annex (`report::format_answer`); it says "Non concerné"
 //! for every question of a theme the town marked so, and stays empty when the question is
 //! unanswered or hidden by skip logic (an answer to a hidden question is never exported, as in
-//! the report).
+//! the report). A number is written bare, the French way (`4000`, `12,5`), its unit in the
+//! column's header, so that the spreadsheet reads it as a number it can sum and sort.
 //!
 //! Text typed by a town that starts with `=`, `+`, `-` or `@` gets a leading `'`, so that a
 //! spreadsheet shows it as text and never runs it as a formula.
 
 use std::collections::HashMap;
 
+use crate::answer::Answer;
 use crate::diagnostic::Diagnostic;
 use crate::questionnaire::{
-    is_question_applicable, is_step_not_concerned, QuestionKind, Questionnaire, StepKind,
+    fr_number, is_question_applicable, is_step_not_concerned, QuestionKind, Questionnaire, StepKind,
 };
 use crate::report::format_answer;
 
@@ -134,7 +136,14 @@ fn territories_header(questionnaire: &Questionnaire) -> Vec<String> {
     );
     for step in &questionnaire.steps {
         for question in &step.questions {
-            header.push(text::question_header(&step.title, &question.label));
+            let mut name = text::question_header(&step.title, &question.label);
+            if let QuestionKind::Number {
+                unit: Some(unit), ..
+            } = &question.kind
+            {
+                name.push_str(&format!(" ({unit})"));
+            }
+            header.push(name);
         }
     }
     header
@@ -177,11 +186,16 @@ fn answer_cells<'a>(
             if !is_question_applicable(questionnaire, step, question, diagnostic) {
                 return String::new();
             }
+            if let Answer::Number(value) = answer {
+                return fr_number(value);
+            }
             let written = format_answer(questionnaire, question, answer);
             match question.kind {
-                QuestionKind::Text { .. } | QuestionKind::InseeCode | QuestionKind::Siren => {
-                    safe_text(&written)
-                }
+                // Typed by the town (a number field keeps what is no number, as typed).
+                QuestionKind::Text { .. }
+                | QuestionKind::InseeCode
+                | QuestionKind::Siren
+                | QuestionKind::Number { .. } => safe_text(&written),
                 _ => written,
             }
         })

@@ -2,6 +2,8 @@
 //! check that its comments refer to steps and questions of the questionnaire (the same check
 //! the town's import makes), before it is exported with `bundle::export_feedback`.
 
+use std::collections::BTreeMap;
+
 use crate::bundle::{is_timestamp, is_uuid, MotFeedback, MAX_TEXT_CHARS};
 use crate::diagnostic::Diagnostic;
 use crate::questionnaire::Questionnaire;
@@ -64,6 +66,52 @@ pub fn new_feedback(
         author: author.trim().to_string(),
         written_at: now.to_string(),
         ..MotFeedback::default()
+    }
+}
+
+/// Puts what one tab changed in a feedback onto the feedback as stored now, which another tab
+/// may have saved since: the author, the general comment and each comment this tab changed
+/// (from `base`, the feedback as it read or last saved it, to `mine`) take this tab's text;
+/// everything else keeps the stored one. So two tabs writing different parts lose nothing.
+pub fn merge_feedback_edits(
+    base: &MotFeedback,
+    mine: &MotFeedback,
+    stored: &MotFeedback,
+) -> MotFeedback {
+    let mut merged = stored.clone();
+    if mine.author != base.author {
+        merged.author = mine.author.clone();
+    }
+    if mine.general_comment != base.general_comment {
+        merged.general_comment = mine.general_comment.clone();
+    }
+    merge_comments(
+        &base.theme_comments,
+        &mine.theme_comments,
+        &mut merged.theme_comments,
+    );
+    merge_comments(
+        &base.question_comments,
+        &mine.question_comments,
+        &mut merged.question_comments,
+    );
+    merged
+}
+
+/// Sets on `merged` every comment changed from `base` to `mine` (written, rewritten, removed).
+fn merge_comments(
+    base: &BTreeMap<String, String>,
+    mine: &BTreeMap<String, String>,
+    merged: &mut BTreeMap<String, String>,
+) {
+    for key in base.keys().chain(mine.keys()) {
+        if base.get(key) == mine.get(key) {
+            continue;
+        }
+        match mine.get(key) {
+            Some(text) => merged.insert(key.clone(), text.clone()),
+            None => merged.remove(key),
+        };
     }
 }
 

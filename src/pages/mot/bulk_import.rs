@@ -58,7 +58,7 @@ pub fn BulkImportPanel(
     };
 
     view! {
-        <section aria-labelledby="mot-import" class="mot-section">
+        <section aria-labelledby="mot-import" class="mot-section no-print">
             <h2 id="mot-import">"Importer des diagnostics"</h2>
             <FileDropZone
                 id="mot-import-files"

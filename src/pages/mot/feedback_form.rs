@@ -14,6 +14,7 @@ use crate::components::form_fields::TextEntry;
 use crate::components::notice::ErrorNotice;
 use crate::platform::format_datetime_fr;
 use crate::state::diagnostics::questionnaire;
+use crate::state::feedback_draft::FeedbackDraft;
 use crate::state::workspace::{export_feedback_for_town, save_feedback};
 
 /// The longest comment a bundle may carry (`bundle::MAX_TEXT_CHARS`), as the fields' `maxlength`.
@@ -38,8 +39,27 @@ pub fn FeedbackForm(
     let Ok(questionnaire) = questionnaire() else {
         return view! { <ErrorNotice message="Questionnaire indisponible."/> }.into_any();
     };
-    let initial = feedback.clone();
-    let draft = RwSignal::new(feedback);
+    let written_before = (feedback.revision > 1 || !feedback.author.is_empty())
+        .then(|| format_datetime_fr(&feedback.written_at));
+    let diagnostic_id = diagnostic.id.clone();
+    // What was written and not saved when the page was left comes back.
+    let kept = FeedbackDraft::read(&diagnostic_id).filter(|kept| kept.draft != kept.base);
+    let resumed = kept.is_some();
+    let kept = kept.unwrap_or_else(|| FeedbackDraft {
+        base: feedback.clone(),
+        draft: feedback,
+    });
+    let open_steps = !kept.draft.theme_comments.is_empty();
+    let base = RwSignal::new(kept.base);
+    let draft = RwSignal::new(kept.draft);
+    Effect::new(move |_| {
+        let kept = FeedbackDraft {
+            base: base.get(),
+            draft: draft.get(),
+        };
+        kept.keep(&diagnostic_id);
+    });
+    let unsaved = move || base.with(|base| draft.with(|draft| base != draft));
     let message = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -47,13 +67,14 @@ pub fn FeedbackForm(
     let run = move |export: bool| {
         busy.set(true);
         let current = draft.get_untracked();
+        let read = base.get_untracked();
         let status = review.get_untracked();
         let diagnostic = diagnostic.get_value();
         spawn_local(async move {
             let result = if export {
-                export_feedback_for_town(&diagnostic, &status, &current).await
+                export_feedback_for_town(&diagnostic, &status, &read, &current).await
             } else {
-                save_feedback(&diagnostic, &status, &current).await
+                save_feedback(&diagnostic, &status, &read, &current).await
             };
             match result {
                 Ok(stored) => {
@@ -63,7 +84,11 @@ pub fn FeedbackForm(
                     } else {
                         "Retour enregistré.".to_string()
                     }));
-                    draft.set(stored);
+                    // Unless something was written during the save (it stays, still unsaved).
+                    if draft.get_untracked() == current {
+                        draft.set(stored.clone());
+                    }
+                    base.set(stored);
                 }
                 Err(problem) => {
                     message.set(None);
@@ -79,13 +104,17 @@ pub fn FeedbackForm(
         .iter()
         .map(|step| {
             let step_id = step.id.clone();
+            let shown_id = step.id.clone();
+            let shown = Signal::derive(move || {
+                draft.with(|d| d.theme_comments.get(&shown_id).cloned().unwrap_or_default())
+            });
             view! {
                 <TextEntry
                     id=format!("retour-etape-{}", step.id)
                     label=format!("Commentaire sur « {} »", step.title)
                     multiline=true
                     max_length=COMMENT_MAX
-                    value=initial.theme_comments.get(&step.id).cloned().unwrap_or_default()
+                    value=shown
                     on_change=Callback::new(move |text: String| {
                         draft.update(|d| set_comment(&mut d.theme_comments, &step_id, &text));
                     })
@@ -93,23 +122,28 @@ pub fn FeedbackForm(
             }
         })
         .collect_view();
-    let written = initial.written_at.clone();
+    let author = Signal::derive(move || draft.with(|d| d.author.clone()));
+    let general = Signal::derive(move || draft.with(|d| d.general_comment.clone()));
     view! {
         <section aria-labelledby="mot-retour" class="mot-section no-print">
             <h2 id="mot-retour">"Retour à la commune"</h2>
             <p class="field-help">
                 "Le retour part avec le statut MOT choisi plus haut. La commune le voit à côté de ses "
                 "réponses, qui ne changent pas."
-                {(initial.revision > 1 || !initial.author.is_empty()).then(|| {
-                    format!(" Dernier enregistrement : {}.", format_datetime_fr(&written))
-                })}
+                {written_before.map(|written| format!(" Dernier enregistrement : {written}."))}
             </p>
+            {resumed.then(|| view! {
+                <p class="notice" role="status" data-testid="feedback-resumed">
+                    "Brouillon repris : ce que vous aviez écrit n'est pas encore enregistré. "
+                    "Enregistrez-le ou exportez-le."
+                </p>
+            })}
             <TextEntry
                 id="retour-auteur"
                 label="Auteur du retour"
                 help="Nom et fonction, par exemple « Marie Dupont, chargée de mission MOT »."
                 max_length=300
-                value=initial.author.clone()
+                value=author
                 on_change=Callback::new(move |text: String| draft.update(|d| d.author = text))
             />
             <TextEntry
@@ -117,10 +151,10 @@ pub fn FeedbackForm(
                 label="Commentaire général"
                 multiline=true
                 max_length=COMMENT_MAX
-                value=initial.general_comment.clone()
+                value=general
                 on_change=Callback::new(move |text: String| draft.update(|d| d.general_comment = text))
             />
-            <details class="feedback-steps" open=!initial.theme_comments.is_empty()>
+            <details class="feedback-steps" open=open_steps>
                 <summary>"Commentaires par étape"</summary>
                 {step_fields}
             </details>
@@ -134,6 +168,11 @@ pub fn FeedbackForm(
                     "Exporter le retour pour la commune"
                 </button>
             </div>
+            <p class="field-help" data-testid="feedback-unsaved">
+                {move || unsaved().then_some(
+                    "Modifications non enregistrées : elles restent sur cet appareil jusqu'à l'enregistrement.",
+                )}
+            </p>
             {move || error.get().map(|message| view! { <ErrorNotice message/> })}
             <p role="status" class="save-note">{move || message.get()}</p>
         </section>
@@ -183,6 +222,7 @@ fn QuestionComments(draft: RwSignal<MotFeedback>) -> impl IntoView {
                         .map(|q| q.label.clone())
                         .unwrap_or_else(|| id.clone());
                     let id = id.clone();
+                    let hidden_label = label.clone();
                     view! {
                         <li data-testid="question-comment">
                             <strong>{label}</strong>" : " {comment.clone()} " "
@@ -194,6 +234,7 @@ fn QuestionComments(draft: RwSignal<MotFeedback>) -> impl IntoView {
                                 })
                             >
                                 "Retirer"
+                                <span class="visually-hidden">{format!(" le commentaire sur « {hidden_label} »")}</span>
                             </button>
                         </li>
                     }

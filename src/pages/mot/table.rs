@@ -102,7 +102,7 @@ pub fn TerritoriesTable(
     view! {
         <section aria-labelledby="mot-territoires" class="mot-section" data-testid="mot-territories">
             <h2 id="mot-territoires">"Territoires"</h2>
-            <div class="table-filters" role="search" aria-label="Rechercher et filtrer les territoires">
+            <div class="table-filters no-print" role="search" aria-label="Rechercher et filtrer les territoires">
                 <div class="form-field form-field--wide">
                     <label for="mot-search">"Rechercher (commune, code INSEE, département, programme)"</label>
                     <input
@@ -158,8 +158,8 @@ pub fn TerritoriesTable(
                                         </th>
                                         <td>{row.insee_code.clone().unwrap_or_default()}</td>
                                         <td>{row.departement_label()}</td>
-                                        <td>{row.countries_label()}</td>
-                                        <td>
+                                        <td class="cell--wrap">{row.countries_label()}</td>
+                                        <td class="cell--wrap">
                                             {row.programmes_label()}
                                             {row.programmes_suggested.then_some(" (déduit)")}
                                         </td>

@@ -14,7 +14,7 @@ use crate::pages::report::{ReadOnlyReport, ReportBody};
 use crate::platform::{format_datetime_fr, now_iso, set_page_title};
 use crate::state::projects::report_of;
 use crate::state::session::DiagnosticSession;
-use crate::state::workspace::{load_follow_up, save_review, TerritoryFollowUp};
+use crate::state::workspace::{load_follow_up, update_review, TerritoryFollowUp};
 
 use super::feedback_form::FeedbackForm;
 
@@ -98,13 +98,24 @@ fn FollowUp(follow_up: TerritoryFollowUp) -> impl IntoView {
 fn ReviewPanel(review: RwSignal<MotReview>) -> impl IntoView {
     let saved = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
-    let save = move || {
-        let current = review.get_untracked();
+    let diagnostic_id = review.with_untracked(|r| r.diagnostic_id.clone());
+    // Each change is written onto the stored review (status or notes only), so another tab's
+    // change to the other field is kept; once the last write ends, the page shows the review
+    // as stored (not after an earlier one: it would undo the letters typed since).
+    let writing = RwSignal::new(0u32);
+    let save = move |change: Box<dyn FnOnce(&mut MotReview)>| {
+        let diagnostic_id = diagnostic_id.clone();
+        writing.update(|n| *n += 1);
         spawn_local(async move {
-            match save_review(&current).await {
-                Ok(()) => {
+            let result = update_review(&diagnostic_id, change).await;
+            writing.update(|n| *n -= 1);
+            match result {
+                Ok(stored) => {
                     error.set(None);
                     saved.set(Some("Suivi enregistré.".to_string()));
+                    if writing.get_untracked() == 0 {
+                        review.set(stored);
+                    }
                 }
                 Err(problem) => error.set(Some(problem.to_string())),
             }
@@ -114,7 +125,25 @@ fn ReviewPanel(review: RwSignal<MotReview>) -> impl IntoView {
         .iter()
         .map(|s| (s.label().to_string(), s.label().to_string()))
         .collect();
-    let initial = review.with_untracked(|r| (r.status.label().to_string(), r.notes.clone()));
+    let status = Signal::derive(move || Some(review.with(|r| r.status.label().to_string())));
+    let notes = Signal::derive(move || review.with(|r| r.notes.clone()));
+    let save_notes = {
+        let save = save.clone();
+        move || {
+            let text = review.with_untracked(|r| r.notes.clone());
+            save(Box::new(move |r: &mut MotReview| {
+                r.set_notes(&text, &now_iso())
+            }));
+        }
+    };
+    let on_notes = {
+        let save_notes = save_notes.clone();
+        Callback::new(move |text: String| {
+            // Saved at each keystroke: a small record, written in order, so nothing is lost.
+            review.update(|r| r.set_notes(&text, &now_iso()));
+            save_notes();
+        })
+    };
     view! {
         <section aria-labelledby="mot-suivi" class="mot-section no-print">
             <h2 id="mot-suivi">"Suivi de la MOT"</h2>
@@ -124,29 +153,24 @@ fn ReviewPanel(review: RwSignal<MotReview>) -> impl IntoView {
                 label="Statut MOT"
                 empty_label="— Choisir —"
                 options=statuses
-                value=Some(initial.0)
+                value=status
                 on_change=Callback::new(move |value: Option<String>| {
                     let status = MotStatus::ALL
                         .into_iter()
                         .find(|s| Some(s.label()) == value.as_deref())
                         .unwrap_or_default();
                     review.update(|r| r.set_status(status, &now_iso()));
-                    save();
+                    save(Box::new(move |r: &mut MotReview| r.set_status(status, &now_iso())));
                 })
             />
             <TextEntry
                 id="mot-notes"
                 label="Notes internes (jamais envoyées à la commune)"
                 multiline=true
-                value=initial.1
-                on_change=Callback::new(move |text: String| {
-                    // Saved at each keystroke: a small record written whole, in order (the
-                    // last write wins), so nothing typed is lost.
-                    review.update(|r| r.set_notes(&text, &now_iso()));
-                    save();
-                })
+                value=notes
+                on_change=on_notes
             />
-            <button type="button" class="button button--primary" on:click=move |_| save()>
+            <button type="button" class="button button--primary" on:click=move |_| save_notes()>
                 "Enregistrer le suivi"
             </button>
             {move || error.get().map(|message| view! { <ErrorNotice message/> })}

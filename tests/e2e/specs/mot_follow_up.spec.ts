@@ -1,0 +1,127 @@
+/** MOT's follow-up of one territory: nothing written is lost (a page left, a reload, two tabs),
+ * a comment on a question the town does not see still reaches it, and the workspace prints. */
+import path from 'node:path';
+import { BrowserContext, Page } from '@playwright/test';
+import { test, expect } from '../support/fixtures';
+import { downloadFrom, MotPage, TerritoryPage } from '../support/mot_page';
+import { ROOT } from '../support/static_server';
+
+const GIVET = path.join(ROOT, 'tests/bundles/good/diagnostic-givet-08190-2026-03-01.json');
+const GIVET_ID = '3f2b8c1e-7a4d-4e2b-9c1a-2b3c4d5e6f70';
+const NOTES_LABEL = 'Notes internes (jamais envoyées à la commune)';
+
+/** Imports Givet into the workspace and opens its follow-up page. */
+async function givetFollowUp(page: Page): Promise<TerritoryPage> {
+  const mot = new MotPage(page);
+  await mot.goto();
+  await mot.pick([GIVET]);
+  await mot.expectSummary({ new: 1 });
+  await page.goto(`/mot/territoire/${GIVET_ID}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('suivi MOT');
+  return new TerritoryPage(page);
+}
+
+async function openTerritory(context: BrowserContext): Promise<TerritoryPage> {
+  const page = await context.newPage();
+  await page.goto(`/mot/territoire/${GIVET_ID}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('suivi MOT');
+  return new TerritoryPage(page);
+}
+
+test('a feedback being written comes back after leaving the page or reloading, until it is saved', async ({ page }) => {
+  const territory = await givetFollowUp(page);
+  await territory.field('Auteur du retour').fill('Claire Martin, MOT');
+  await territory.field('Commentaire général').fill('Brouillon à ne pas perdre.');
+  await expect(page.getByTestId('feedback-unsaved')).toContainText('Modifications non enregistrées');
+
+  await page.getByRole('link', { name: "← Retour à l'espace MOT" }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace MOT');
+  await page.goBack();
+  await expect(territory.field('Commentaire général')).toHaveValue('Brouillon à ne pas perdre.');
+  await expect(page.getByTestId('feedback-resumed')).toContainText('Brouillon repris');
+  await page.reload();
+  await expect(territory.field('Auteur du retour')).toHaveValue('Claire Martin, MOT');
+
+  await territory.button('Enregistrer le retour').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Retour enregistré.' })).toBeVisible();
+  await expect(page.getByTestId('feedback-unsaved')).toBeEmpty();
+  await page.reload();
+  await expect(territory.field('Commentaire général')).toHaveValue('Brouillon à ne pas perdre.');
+  await expect(page.getByTestId('feedback-resumed')).toHaveCount(0);
+});
+
+test('two tabs on one territory keep what each other saved: notes and status, and parts of the feedback', async ({ page, context }) => {
+  await givetFollowUp(page);
+  const first = await openTerritory(context);
+  const second = await openTerritory(context);
+
+  await first.field(NOTES_LABEL).fill('Relancer le DGS en avril.');
+  await first.button('Enregistrer le suivi').click();
+  await expect(first.page.getByRole('status').filter({ hasText: 'Suivi enregistré.' })).toBeVisible();
+  await second.field('Statut MOT').selectOption({ label: 'En accompagnement' });
+  await expect(second.page.getByRole('status').filter({ hasText: 'Suivi enregistré.' })).toBeVisible();
+
+  await first.field('Auteur du retour').fill('Claire Martin, MOT');
+  await first.field('Commentaire général').fill('Écrit dans le premier onglet.');
+  await first.button('Enregistrer le retour').click();
+  await expect(first.page.getByRole('status').filter({ hasText: 'Retour enregistré.' })).toBeVisible();
+  await second.openStepComments();
+  await second.stepComment('Mobilité').fill('Écrit dans le second onglet.');
+  await second.button('Enregistrer le retour').click();
+  await expect(second.page.getByRole('status').filter({ hasText: 'Retour enregistré.' })).toBeVisible();
+  // The second tab now shows what the first one saved, beside its own.
+  await expect(second.field('Commentaire général')).toHaveValue('Écrit dans le premier onglet.');
+
+  const fresh = await openTerritory(context);
+  await expect(fresh.field(NOTES_LABEL)).toHaveValue('Relancer le DGS en avril.');
+  await expect(fresh.field('Statut MOT')).toHaveValue('En accompagnement');
+  await expect(fresh.field('Commentaire général')).toHaveValue('Écrit dans le premier onglet.');
+  await expect(fresh.field('Auteur du retour')).toHaveValue('Claire Martin, MOT');
+  await fresh.openStepComments();
+  await expect(fresh.stepComment('Mobilité')).toHaveValue('Écrit dans le second onglet.');
+});
+
+test('a comment on a question the town does not see (hidden, or in a theme « non concerné ») is listed for it', async ({ page, browser }) => {
+  const territory = await givetFollowUp(page);
+  await territory.field('Auteur du retour').fill('Claire Martin, MOT');
+  await territory.field('Question à commenter').selectOption('gov_obstacle_detail');
+  await territory.field('Commentaire sur la question').fill('Quels obstacles juridiques ?');
+  await territory.button('Ajouter le commentaire').click();
+  await territory.field('Question à commenter').selectOption('cul_evenements');
+  await territory.field('Commentaire sur la question').fill('Et la fête de la Meuse ?');
+  await territory.button('Ajouter le commentaire').click();
+  // Each « Retirer » says which comment it removes.
+  await expect(page.getByRole('button', { name: /^Retirer le commentaire sur « .+ »$/ })).toHaveCount(2);
+  const feedback = await downloadFrom(territory.button('Exporter le retour pour la commune'));
+
+  const device = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  try {
+    const town = await device.newPage();
+    for (const file of [GIVET, feedback.file]) {
+      await town.goto('/importer');
+      await town.getByLabel('Choisir des fichiers (.json)').setInputFiles(file);
+      await town.getByRole('button', { name: 'Importer', exact: true }).click();
+      await expect(town.getByTestId('import-done')).toBeVisible();
+    }
+    await town.goto(`/diagnostic/${GIVET_ID}`);
+    const listed = town.getByTestId('mot-feedback-questions').locator('li');
+    await expect(listed).toHaveCount(2);
+    await expect(listed.filter({ hasText: 'Quels obstacles juridiques ?' })).toContainText('question non affichée');
+    await expect(listed.filter({ hasText: 'Et la fête de la Meuse ?' })).toContainText('question non affichée');
+  } finally {
+    await device.close();
+  }
+});
+
+test('the workspace prints on A4 with every column of the territories table, without the import and filters', async ({ page }) => {
+  await givetFollowUp(page);
+  await page.goto('/mot');
+  await expect(page.getByTestId('territories-table')).toBeVisible();
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  const table = page.getByTestId('territories-table');
+  const width = await table.evaluate((t) => t.getBoundingClientRect().right);
+  expect(width).toBeLessThanOrEqual(794);
+  await expect(page.getByRole('search')).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Importer des diagnostics' })).toBeHidden();
+});
