@@ -9,8 +9,8 @@
 //! from each record the tab reads). A replay sets, on an item that still exists, only the
 //! fields typed since, and not over a field another tab stored since. Items created or deleted
 //! in the tab are journaled too: a replay adds or removes them. So are the themes marked
-//! « non concerné », with their state before, like answers, and the diagnostic marked as
-//! completed.
+//! « non concerné » and the private notes typed, with their state before, like answers, and
+//! the diagnostic marked as completed.
 
 mod items;
 
@@ -66,6 +66,13 @@ pub struct PendingEdits {
     /// The diagnostic was marked as completed (« Terminer le diagnostic ») in this tab.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub completed: bool,
+    /// Private notes typed in this tab, by step id (an empty text clears the note).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub private_notes: BTreeMap<String, String>,
+    /// The same notes as stored when this tab changed them: a replay leaves a note another tab
+    /// stored since.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub private_notes_before: BTreeMap<String, String>,
 }
 
 /// When a typed item is recorded: just before the keystroke's change, or just after.
@@ -80,7 +87,7 @@ pub enum Moment {
 impl PendingEdits {
     /// The names of the fields of a journal in this format; a journal with another key is of
     /// the earlier format (some JSON readers do not report unknown fields).
-    pub const FIELDS: [&'static str; 11] = [
+    pub const FIELDS: [&'static str; 13] = [
         "answers",
         "answers_before",
         "project_sheets",
@@ -92,6 +99,8 @@ impl PendingEdits {
         "themes_not_concerned",
         "themes_before",
         "completed",
+        "private_notes",
+        "private_notes_before",
     ];
 
     /// No edit at all.
@@ -102,6 +111,7 @@ impl PendingEdits {
             && self.deleted_items.is_empty()
             && self.themes_not_concerned.is_empty()
             && !self.completed
+            && self.private_notes.is_empty()
     }
 
     /// Edits of answers only: how a journal of the earlier format (a bare map of answers by
@@ -203,10 +213,21 @@ impl PendingEdits {
         self.completed = true;
     }
 
+    /// Records a private note typed in the tab (empty: cleared), and, at its first change not
+    /// yet committed, the note as it was before (empty when there was none).
+    pub fn record_private_note(&mut self, step_id: &str, text: &str, before: &str) {
+        (self.private_notes).insert(step_id.to_string(), text.to_string());
+        (self.private_notes_before)
+            .entry(step_id.to_string())
+            .or_insert_with(|| before.to_string());
+    }
+
     /// Forgets the sheets and practices changed, created and deleted, the themes marked and
     /// the completion: all of it is committed.
     pub fn forget_typed_items(&mut self) {
         self.completed = false;
+        self.private_notes.clear();
+        self.private_notes_before.clear();
         self.themes_not_concerned.clear();
         self.themes_before.clear();
         self.project_sheets.clear();
@@ -237,6 +258,9 @@ impl PendingEdits {
         .rebase(&stored.good_practices, &shown.good_practices, created);
         for (theme_id, before) in self.themes_before.iter_mut() {
             *before = stored.not_concerned_themes.contains(theme_id);
+        }
+        for (step_id, before) in self.private_notes_before.iter_mut() {
+            *before = note_of(stored, step_id).to_string();
         }
         self.deleted_items.retain(|id| {
             stored.project_sheets.iter().any(|sheet| &sheet.id == id)
@@ -291,13 +315,30 @@ impl PendingEdits {
                 themes = true;
             }
         }
+        let notes = self.replay_private_notes(diagnostic);
         let completed = self.completed && diagnostic.status != DiagnosticStatus::Completed;
         if completed {
             diagnostic.status = DiagnosticStatus::Completed;
         }
-        if sheets || practices || themes || completed {
+        if sheets || practices || themes || notes || completed {
             diagnostic.touch(now);
         }
+    }
+
+    /// Sets the private notes typed here, but not over one another tab stored since; whether
+    /// one changed.
+    fn replay_private_notes(&self, diagnostic: &mut Diagnostic) -> bool {
+        let mut changed = false;
+        for (step_id, text) in &self.private_notes {
+            let stored = note_of(diagnostic, step_id);
+            let changed_since = (self.private_notes_before.get(step_id))
+                .is_some_and(|before| stored != before && stored != text);
+            if stored != text && !changed_since {
+                set_private_note(diagnostic, step_id, text);
+                changed = true;
+            }
+        }
+        changed
     }
 
     /// Drops the answers `committed` holds, unless they were changed again since.
@@ -306,6 +347,23 @@ impl PendingEdits {
             .retain(|question_id, answer| committed.answers.get(question_id) != Some(answer));
         let pending = &self.answers;
         (self.answers_before).retain(|question_id, _| pending.contains_key(question_id));
+    }
+}
+
+/// A diagnostic's private note on a step ("" when it has none).
+pub fn note_of<'a>(diagnostic: &'a Diagnostic, step_id: &str) -> &'a str {
+    diagnostic
+        .private_notes
+        .get(step_id)
+        .map_or("", String::as_str)
+}
+
+/// Sets a diagnostic's private note on a step; a blank text removes it.
+pub fn set_private_note(diagnostic: &mut Diagnostic, step_id: &str, text: &str) {
+    if text.trim().is_empty() {
+        diagnostic.private_notes.remove(step_id);
+    } else {
+        (diagnostic.private_notes).insert(step_id.to_string(), text.to_string());
     }
 }
 

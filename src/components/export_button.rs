@@ -7,10 +7,15 @@ use crate::components::notice::ErrorNotice;
 use crate::state::bundles::{export_diagnostic_for_mot, export_full_backup};
 
 /// What to export.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ExportTarget {
-    /// One diagnostic, for MOT (without private notes).
-    ForMot(String),
+    /// One diagnostic, for MOT; its private notes only when the town ticked to include them.
+    ForMot {
+        /// Id of the diagnostic.
+        id: String,
+        /// Whether the private notes go with it (read when the button is pressed).
+        include_notes: Signal<bool>,
+    },
     /// Everything on this device.
     FullBackup,
 }
@@ -32,7 +37,9 @@ pub fn ExportButton(
         let target = target.clone();
         spawn_local(async move {
             let result = match &target {
-                ExportTarget::ForMot(id) => export_diagnostic_for_mot(id).await,
+                ExportTarget::ForMot { id, include_notes } => {
+                    export_diagnostic_for_mot(id, include_notes.get_untracked()).await
+                }
                 ExportTarget::FullBackup => export_full_backup().await,
             };
             match result {

@@ -7,6 +7,7 @@ pub mod form_fields;
 pub mod layout;
 pub mod mot_feedback;
 pub mod notice;
+pub mod private_note;
 pub mod question;
 pub mod radar_chart;
 pub mod save_status;

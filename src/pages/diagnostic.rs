@@ -1,6 +1,7 @@
 //! The pages of one diagnostic under `/diagnostic/:id`: the workspace that loads it and
 //! provides the editing session, and the overview shown at `/diagnostic/:id`.
 
+use domain::bundle::UNMAPPED_NOTE_KEY;
 use domain::listing::count_of;
 use domain::questionnaire::{overall_progress, step_progress, Questionnaire};
 use domain::DiagnosticStatus;
@@ -95,6 +96,9 @@ fn Workspace(questionnaire: &'static Questionnaire) -> impl IntoView {
     }
 }
 
+/// Title of the note an import leaves with the answers it could not carry over.
+pub const UNMAPPED_NOTE_TITLE: &str = "Réponses non reprises lors d'un import";
+
 /// The overview of a diagnostic: its territory, dates, progress, and where to continue.
 #[component]
 pub fn DiagnosticOverview() -> impl IntoView {
@@ -131,6 +135,14 @@ pub fn DiagnosticOverview() -> impl IntoView {
     let started = move || progress.get().answered > 1;
     let id = session.id();
     let export_id = session.id();
+    // Private notes stay on this device unless the town ticks to send them.
+    let include_notes = RwSignal::new(false);
+    let notes_count = move || session.diagnostic.with(|d| d.private_notes.len());
+    let unmapped_note = move || {
+        session
+            .diagnostic
+            .with(|d| d.private_notes.get(UNMAPPED_NOTE_KEY).cloned())
+    };
     view! {
         <h1 tabindex="-1" node_ref=heading>"Diagnostic de " {name}</h1>
         <dl class="facts">
@@ -176,13 +188,42 @@ pub fn DiagnosticOverview() -> impl IntoView {
             <li><A href=report_href(&session.id())>"Voir le rapport du diagnostic"</A></li>
             <li><A href=projects_href(&session.id())>"Fiches projet et bonnes pratiques"</A></li>
         </ul>
+        {move || unmapped_note().map(|note| view! {
+            <section aria-labelledby="non-repris" data-testid="unmapped-note">
+                <h2 id="non-repris">{UNMAPPED_NOTE_TITLE}</h2>
+                <p class="field-help">
+                    "Un import a converti ce diagnostic vers la version actuelle du questionnaire ; ces "
+                    "réponses n'ont pas pu y être reprises. Reportez ce qui compte dans les questions."
+                </p>
+                <p class="report__quote">{note}</p>
+            </section>
+        })}
         <h2>"Envoyer à la MOT"</h2>
         <p>
             "Téléchargez un fichier à joindre à un courriel pour la MOT. Il contient vos réponses, vos "
-            "projets et vos bonnes pratiques, mais pas vos notes privées."
+            "projets et vos bonnes pratiques ; vos notes privées n'y sont que si vous le choisissez."
         </p>
+        <Show when=move || { notes_count() > 0 }>
+            <div class="choice">
+                <input
+                    type="checkbox"
+                    id="joindre-notes"
+                    prop:checked=move || include_notes.get()
+                    on:change=move |event| include_notes.set(event_target_checked(&event))
+                />
+                <label for="joindre-notes">
+                    {move || format!(
+                        "Joindre mes notes privées ({}) au fichier pour la MOT",
+                        count_of(notes_count(), "note", "notes")
+                    )}
+                </label>
+            </div>
+        </Show>
         <p>
-            <ExportButton target=ExportTarget::ForMot(export_id) label="Exporter pour la MOT"/>
+            <ExportButton
+                target=ExportTarget::ForMot { id: export_id, include_notes: include_notes.into() }
+                label="Exporter pour la MOT"
+            />
         </p>
     }
     .into_any()

@@ -11,6 +11,7 @@ use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
 use crate::components::mot_feedback::{QuestionComment, StepComment};
+use crate::components::private_note::PrivateNote;
 use crate::components::question::QuestionField;
 use crate::pages::review::ReviewStep;
 use crate::platform::set_page_title;
@@ -165,6 +166,7 @@ fn QuestionStep(
                 {render_questions}
             </Show>
         </div>
+        <PrivateNote step_id=step.id.clone()/>
     }
 }
 

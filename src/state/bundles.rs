@@ -28,12 +28,20 @@ pub const LAST_BACKUP_KEY: &str = "last_backup_at";
 /// The version of the app written into every bundle.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Downloads one diagnostic as a bundle for MOT (private notes left out).
-pub async fn export_diagnostic_for_mot(id: &str) -> Result<String, AppError> {
+/// Downloads one diagnostic as a bundle for MOT, its private notes only when asked for.
+pub async fn export_diagnostic_for_mot(
+    id: &str,
+    include_private_notes: bool,
+) -> Result<String, AppError> {
     let repository = shared_repository().await?;
     let diagnostic = repository.get(id).await?;
     let now = now_iso();
-    let bundle = export_for_mot(std::slice::from_ref(&diagnostic), APP_VERSION, &now, false);
+    let bundle = export_for_mot(
+        std::slice::from_ref(&diagnostic),
+        APP_VERSION,
+        &now,
+        include_private_notes,
+    );
     let file_name = export_file_name_for(&diagnostic, &now);
     download_json(&file_name, &to_json_pretty(&bundle))?;
     Ok(file_name)

@@ -118,6 +118,7 @@ fn the_field_names_are_those_written() {
     edits.record_theme_not_concerned(Moment::BeforeChange, "mobilite", false);
     edits.record_theme_not_concerned(Moment::AfterChange, "mobilite", true);
     edits.record_completed();
+    edits.record_private_note("gouvernance", "À vérifier", "");
     let value = serde_json::to_value(&edits).unwrap();
     let keys: Vec<&str> = value
         .as_object()
@@ -502,4 +503,39 @@ fn a_diagnostic_completed_here_is_completed_by_a_replay_and_the_mark_goes_once_s
 
     edits.forget_typed_items();
     assert!(edits.is_empty());
+}
+
+#[test]
+fn a_private_note_typed_here_is_replayed_unless_another_tab_stored_one_since() {
+    let mut edits = PendingEdits::default();
+    edits.record_private_note("gouvernance", "Voir le DGS", "");
+    edits.record_private_note("gouvernance", "Voir le DGS lundi", "Voir le DGS");
+    edits.record_private_note("mobilite", "", "Ancienne note");
+    assert!(!edits.is_empty());
+    assert_eq!(
+        edits.private_notes_before["gouvernance"], "",
+        "the first state before"
+    );
+
+    let mut stored = diagnostic_with_sheet_and_practice();
+    stored
+        .private_notes
+        .insert("mobilite".into(), "Ancienne note".into());
+    edits.replay(&mut stored, LATER);
+    assert_eq!(note_of(&stored, "gouvernance"), "Voir le DGS lundi");
+    assert_eq!(note_of(&stored, "mobilite"), "", "cleared");
+    assert!(!stored.private_notes.contains_key("mobilite"));
+    assert_eq!(stored.updated_at, LATER);
+
+    // Another tab stored its own note after this tab last read the record: it stays.
+    let mut other = diagnostic_with_sheet_and_practice();
+    edits.rebase_typed_items(&other, &other);
+    other
+        .private_notes
+        .insert("gouvernance".into(), "Note de l'autre onglet".into());
+    edits.replay(&mut other, LATER);
+    assert_eq!(note_of(&other, "gouvernance"), "Note de l'autre onglet");
+
+    edits.forget_typed_items();
+    assert!(edits.is_empty() && edits.private_notes_before.is_empty());
 }

@@ -1,7 +1,9 @@
 //! MOT's follow-up of one territory (`/mot/territoire/:id`): MOT's status and internal notes,
 //! the feedback for the town, and the town's report, read-only.
 
-use domain::bundle::MotStatus;
+use std::collections::BTreeMap;
+
+use domain::bundle::{MotStatus, UNMAPPED_NOTE_KEY};
 use domain::workspace::MotReview;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -10,8 +12,10 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::form_fields::{SelectEntry, TextEntry};
 use crate::components::notice::ErrorNotice;
+use crate::pages::diagnostic::UNMAPPED_NOTE_TITLE;
 use crate::pages::report::{ReadOnlyReport, ReportBody};
 use crate::platform::{format_datetime_fr, now_iso, set_page_title};
+use crate::state::diagnostics::questionnaire;
 use crate::state::projects::report_of;
 use crate::state::session::DiagnosticSession;
 use crate::state::workspace::{load_follow_up, update_review, TerritoryFollowUp};
@@ -81,6 +85,7 @@ fn FollowUp(follow_up: TerritoryFollowUp) -> impl IntoView {
             <button type="button" class="button" on:click=print>"Imprimer le rapport de la commune"</button>
         </p>
         <ReviewPanel review/>
+        <TownNotes notes=diagnostic.private_notes.clone()/>
         <FeedbackForm diagnostic=diagnostic.clone() review feedback/>
         <section aria-labelledby="mot-rapport" class="mot-section report">
             <h2 id="mot-rapport">"Rapport de la commune"</h2>
@@ -91,6 +96,37 @@ fn FollowUp(follow_up: TerritoryFollowUp) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// The private notes the town chose to join to its file, by step (none: nothing shown).
+#[component]
+fn TownNotes(notes: BTreeMap<String, String>) -> impl IntoView {
+    let questionnaire = questionnaire().ok();
+    let items: Vec<(String, String)> = notes
+        .into_iter()
+        .map(|(step_id, note)| {
+            let title = if step_id == UNMAPPED_NOTE_KEY {
+                UNMAPPED_NOTE_TITLE.to_string()
+            } else {
+                (questionnaire.and_then(|q| q.step(&step_id)))
+                    .map_or(step_id, |step| step.title.clone())
+            };
+            (title, note)
+        })
+        .collect();
+    (!items.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="mot-notes-commune" class="mot-section no-print" data-testid="town-notes">
+                <h2 id="mot-notes-commune">"Notes jointes par la commune"</h2>
+                <ul>
+                    {items
+                        .into_iter()
+                        .map(|(title, note)| view! { <li><strong>{title}</strong>" : " {note}</li> })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 /// MOT's status (saved as soon as it changes) and internal notes.
