@@ -10,7 +10,13 @@ mod projects;
 mod resources;
 
 use domain::listing::count_of;
-use domain::report::{answers_annex, fr_grouped_number, Report, TerritorySummary};
+use std::collections::BTreeSet;
+
+use domain::diagnostic::profile_ids;
+use domain::questionnaire::{review, ReviewProblem};
+use domain::report::{
+    answers_annex, fr_grouped_number, Report, TerritorySummary, DISTANCE_ID, POPULATION_ID,
+};
 use domain::DiagnosticStatus;
 use leptos::html;
 use leptos::prelude::*;
@@ -193,6 +199,25 @@ pub fn ReportBody(report: Report) -> impl IntoView {
 #[component]
 fn TerritoryFacts(territory: TerritorySummary) -> impl IntoView {
     let missing = || "Non renseigné".to_string();
+    // A value the review flags is shown as typed, and said to be corrected.
+    let session = expect_context::<DiagnosticSession>();
+    let to_correct: BTreeSet<String> = questionnaire()
+        .map(|q| {
+            session.diagnostic.with_untracked(|d| {
+                (review(q, d).into_iter())
+                    .filter(|item| matches!(item.problem, ReviewProblem::Invalid(_)))
+                    .map(|item| item.question_id)
+                    .collect()
+            })
+        })
+        .unwrap_or_default();
+    let checked = |question_id: &str, value: String| {
+        if to_correct.contains(question_id) {
+            format!("{value} (à corriger : voir la relecture)")
+        } else {
+            value
+        }
+    };
     let list = |items: &[String]| {
         if items.is_empty() {
             missing()
@@ -213,26 +238,36 @@ fn TerritoryFacts(territory: TerritorySummary) -> impl IntoView {
         ("Commune", territory.commune.clone()),
         (
             "Code INSEE",
-            territory.insee_code.clone().unwrap_or_else(missing),
+            checked(
+                profile_ids::INSEE_CODE,
+                territory.insee_code.clone().unwrap_or_else(missing),
+            ),
         ),
         (
             "SIREN de l'intercommunalité",
-            territory.epci_siren.clone().unwrap_or_else(missing),
+            checked(
+                profile_ids::EPCI_SIREN,
+                territory.epci_siren.clone().unwrap_or_else(missing),
+            ),
         ),
         ("Département", departement),
         (
             "Population",
-            territory
-                .population
-                .map(|p| format!("{} habitants", fr_grouped_number(p)))
-                .unwrap_or_else(missing),
+            checked(
+                POPULATION_ID,
+                (territory.population)
+                    .map(|p| format!("{} habitants", fr_grouped_number(p)))
+                    .unwrap_or_else(missing),
+            ),
         ),
         (
             "Distance à la frontière",
-            territory
-                .distance_km
-                .map(|d| format!("{} km", fr_grouped_number(d)))
-                .unwrap_or_else(missing),
+            checked(
+                DISTANCE_ID,
+                (territory.distance_km)
+                    .map(|d| format!("{} km", fr_grouped_number(d)))
+                    .unwrap_or_else(missing),
+            ),
         ),
         ("Pays voisin(s)", list(&territory.countries)),
         ("Programme(s) Interreg", programmes),

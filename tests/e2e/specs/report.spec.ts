@@ -119,3 +119,17 @@ test('an empty diagnostic still has a report, with nothing invented', async ({ p
   await expect(toc.getByRole('link', { name: 'Rapport' })).toHaveAttribute('aria-current', 'page');
   await expectNoSeriousA11yViolations(page);
 });
+
+test('a value the review flags is shown in the report as typed, said to be corrected', async ({ page }) => {
+  const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
+  await q.gotoStep(base, 'profil');
+  await q.input('profil_population').fill('100001');
+  await q.input('profil_code_insee').fill('08190');
+  await q.expectSaved();
+  const report = new ReportPage(page);
+  await report.goto(base);
+  const facts = page.getByTestId('territory');
+  await expect(facts).toContainText('100 001 habitants (à corriger : voir la relecture)');
+  await expect(facts).toContainText('08190');
+  await expect(facts).not.toContainText('08190 (à corriger');
+});
