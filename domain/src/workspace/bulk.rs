@@ -10,6 +10,7 @@ use crate::bundle::{
     IncomingDiagnostic, ValidBundle,
 };
 use crate::diagnostic::Diagnostic;
+use crate::report::fr_grouped_number;
 
 /// What the bulk import did with one file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -129,6 +130,8 @@ pub struct FileReport {
     /// What the reading of a valid file has to tell (format or answers migrated, answers to
     /// correct): worth a look even when the file was imported.
     pub notices: Vec<String>,
+    /// Diagnostics of the file written to the device (new or newer): a backup holds many.
+    pub written: usize,
 }
 
 impl FileReport {
@@ -139,6 +142,7 @@ impl FileReport {
             outcome: FileOutcome::Rejected,
             details: rejection.messages(),
             notices: Vec::new(),
+            written: 0,
         }
     }
 
@@ -149,6 +153,7 @@ impl FileReport {
             outcome: FileOutcome::Rejected,
             details: vec![format!("« {file_name} » : non enregistré. {reason}")],
             notices: Vec::new(),
+            written: 0,
         }
     }
 
@@ -237,18 +242,23 @@ fn file_report(bundle: &ValidBundle, decisions: &[&ImportDecision]) -> FileRepor
                 .to_string(),
         );
     }
+    let written = (decisions.iter())
+        .filter(|d| matches!(d.status, ImportStatus::New | ImportStatus::Newer))
+        .count();
     FileReport {
         file_name: bundle.file_name.clone(),
         outcome,
         details,
         notices: bundle.notices(),
+        written,
     }
 }
 
-/// How many files ended in each outcome.
+/// How many files ended in each outcome, and how many diagnostics were written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BulkSummary {
     counts: BTreeMap<FileOutcome, usize>,
+    written: usize,
 }
 
 impl BulkSummary {
@@ -258,7 +268,8 @@ impl BulkSummary {
         for report in reports {
             *counts.entry(report.outcome).or_insert(0) += 1;
         }
-        BulkSummary { counts }
+        let written = reports.iter().map(|report| report.written).sum();
+        BulkSummary { counts, written }
     }
 
     /// Files with this outcome.
@@ -272,8 +283,9 @@ impl BulkSummary {
     }
 
     /// The French sentence, e.g. "50 fichiers traités : 47 nouveaux, 0 mis à jour, 0 déjà
-    /// présent, 0 en conflit, 3 refusés." The four main outcomes are always named; the others
-    /// only when they occur.
+    /// présent, 0 en conflit, 3 refusés ; 47 diagnostics enregistrés." The main outcomes are
+    /// always named, the others only when they occur; a file may hold many diagnostics (a
+    /// backup), so those written are counted apart.
     pub fn sentence(&self) -> String {
         let always = [
             FileOutcome::New,
@@ -293,7 +305,11 @@ impl BulkSummary {
         } else {
             "fichier traité"
         };
-        format!("{total} {files} : {}.", parts.join(", "))
+        let written = match self.written {
+            0 | 1 => format!("{} diagnostic enregistré", self.written),
+            n => format!("{} diagnostics enregistrés", fr_grouped_number(n as f64)),
+        };
+        format!("{total} {files} : {} ; {written}.", parts.join(", "))
     }
 }
 
@@ -406,6 +422,7 @@ mod tests {
             outcome,
             details: vec![],
             notices: vec![],
+            written: usize::from(outcome == FileOutcome::New),
         };
         let mut reports = vec![report(FileOutcome::New); 47];
         reports.extend(vec![report(FileOutcome::Rejected); 3]);
@@ -413,12 +430,18 @@ mod tests {
         assert_eq!(summary.count(FileOutcome::New), 47);
         assert_eq!(
             summary.sentence(),
-            "50 fichiers traités : 47 nouveaux, 0 mis à jour, 0 déjà présent, 0 en conflit, 3 refusés."
+            "50 fichiers traités : 47 nouveaux, 0 mis à jour, 0 déjà présent, 0 en conflit, 3 refusés ; 47 diagnostics enregistrés."
         );
         let one = BulkSummary::of(&[report(FileOutcome::Older)]);
         assert_eq!(
             one.sentence(),
-            "1 fichier traité : 0 nouveau, 0 mis à jour, 0 déjà présent, 1 plus ancien, 0 en conflit, 0 refusé."
+            "1 fichier traité : 0 nouveau, 0 mis à jour, 0 déjà présent, 1 plus ancien, 0 en conflit, 0 refusé ; 0 diagnostic enregistré."
         );
+        // A backup of 300 towns is one file, and 300 diagnostics written.
+        let mut backup = report(FileOutcome::New);
+        backup.written = 300;
+        assert!(BulkSummary::of(&[backup])
+            .sentence()
+            .ends_with("; 300 diagnostics enregistrés."));
     }
 }
