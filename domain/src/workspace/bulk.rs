@@ -3,13 +3,14 @@
 //! new or newer is written, a conflict keeps the version already on the device (MOT settles it by
 //! importing that file alone), and a refused file never stops the others.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::bundle::{
     apply_import, plan_import, BundleRejection, ConflictChoice, ImportDecision, ImportStatus,
     IncomingDiagnostic, ValidBundle,
 };
 use crate::diagnostic::Diagnostic;
+use crate::questionnaire::normalize_insee_code;
 use crate::report::fr_grouped_number;
 
 /// What the bulk import did with one file.
@@ -198,16 +199,63 @@ pub fn plan_bulk(bundles: &[ValidBundle], existing: &[Diagnostic]) -> BulkPlan {
         &mut String::new,
     )
     .unwrap_or_default();
+    let by_insee = ids_by_insee_code(existing.iter().chain(&writes));
     let mut decisions = decisions.iter();
     let reports = bundles
         .iter()
         .map(|bundle| {
             let own: Vec<&ImportDecision> =
                 decisions.by_ref().take(bundle.diagnostics.len()).collect();
-            file_report(bundle, &own)
+            let mut report = file_report(bundle, &own);
+            report
+                .notices
+                .extend(same_commune_notices(bundle, &own, &by_insee));
+            report
         })
         .collect();
     BulkPlan { reports, writes }
+}
+
+/// The ids of the diagnostics of each (well-formed) INSEE code.
+fn ids_by_insee_code<'a>(
+    diagnostics: impl Iterator<Item = &'a Diagnostic>,
+) -> BTreeMap<String, BTreeSet<&'a str>> {
+    let mut by_code: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for diagnostic in diagnostics {
+        if let Some(code) = diagnostic
+            .insee_code()
+            .and_then(|c| normalize_insee_code(c).ok())
+        {
+            by_code.entry(code).or_default().insert(&diagnostic.id);
+        }
+    }
+    by_code
+}
+
+/// A new diagnostic whose commune already has another one (a town that started again on
+/// another computer, say): said, so that MOT compares them rather than counting the town twice.
+fn same_commune_notices(
+    bundle: &ValidBundle,
+    decisions: &[&ImportDecision],
+    by_insee: &BTreeMap<String, BTreeSet<&str>>,
+) -> Vec<String> {
+    (bundle.diagnostics.iter().zip(decisions))
+        .filter(|(_, decision)| decision.status == ImportStatus::New)
+        .filter_map(|(incoming, decision)| {
+            let code = normalize_insee_code(incoming.diagnostic.insee_code()?).ok()?;
+            let others = by_insee.get(&code)?.len().saturating_sub(1);
+            let who = match others {
+                0 => return None,
+                1 => "un autre diagnostic porte".to_string(),
+                n => format!("{n} autres diagnostics portent"),
+            };
+            Some(format!(
+                "{} : {who} déjà le code INSEE {code} (la commune a peut-être recommencé sur un \
+                 autre appareil) ; comparez-les dans le tableau des territoires.",
+                decision.commune_name,
+            ))
+        })
+        .collect()
 }
 
 /// A file's outcome, a line per diagnostic, and the file's notices (format or answers migrated,
@@ -361,6 +409,30 @@ mod tests {
             "{notices:#?}"
         );
         assert!(plan.reports[0].to_examine(), "imported, and worth a look");
+    }
+
+    #[test]
+    fn a_new_diagnostic_of_a_commune_already_there_is_told() {
+        let towns = realistic_diagnostics(2, 3);
+        let mut again = towns[0].clone();
+        again.id = "0e1d2c3b-4a59-4687-a5b4-c3d2e1f0a9b8".into();
+        let code = towns[0].insee_code().expect("an INSEE code").to_string();
+        let plan = plan_bulk(
+            &[
+                bundle_of("a.json", std::slice::from_ref(&again)),
+                bundle_of("b.json", &towns[1..]),
+            ],
+            &towns[..1],
+        );
+        assert_eq!(plan.writes.len(), 2, "written all the same");
+        let told = &plan.reports[0].notices;
+        assert!(
+            told.iter().any(|n| n.contains(&format!(
+                "un autre diagnostic porte déjà le code INSEE {code}"
+            ))),
+            "{told:#?}"
+        );
+        assert!(plan.reports[1].notices.is_empty(), "another commune");
     }
 
     #[test]
