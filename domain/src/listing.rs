@@ -8,10 +8,11 @@ pub fn next_page(shown: usize, matching: usize, page_size: usize) -> usize {
     matching.saturating_sub(shown).min(page_size)
 }
 
-/// A count and its noun: "1 diagnostic", "12 diagnostics", "1 000 territoires" (French grouping).
+/// A count and its noun: "0 diagnostic", "1 diagnostic", "12 diagnostics", "1 000 territoires"
+/// (French grouping; in French the noun stays singular below two).
 pub fn count_of(count: usize, singular: &str, plural: &str) -> String {
     let number = fr_grouped_number(count as f64);
-    let noun = if count == 1 { singular } else { plural };
+    let noun = if count < 2 { singular } else { plural };
     format!("{number} {noun}")
 }
 
@@ -28,8 +29,8 @@ mod tests {
     }
 
     #[test]
-    fn a_count_takes_its_noun_in_the_singular_only_for_one() {
-        assert_eq!(count_of(0, "fiche", "fiches"), "0 fiches");
+    fn a_count_takes_its_noun_in_the_singular_below_two() {
+        assert_eq!(count_of(0, "fiche", "fiches"), "0 fiche");
         assert_eq!(count_of(1, "fiche", "fiches"), "1 fiche");
         assert_eq!(count_of(1000, "fiche", "fiches"), "1\u{202F}000 fiches");
     }

@@ -330,6 +330,12 @@ impl PendingEdits {
     fn replay_private_notes(&self, diagnostic: &mut Diagnostic) -> bool {
         let mut changed = false;
         for (step_id, text) in &self.private_notes {
+            // A blank note is no note: it equals none.
+            let text = if text.trim().is_empty() {
+                ""
+            } else {
+                text.as_str()
+            };
             let stored = note_of(diagnostic, step_id);
             let changed_since = (self.private_notes_before.get(step_id))
                 .is_some_and(|before| stored != before && stored != text);

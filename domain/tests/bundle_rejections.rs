@@ -239,6 +239,23 @@ fn identifiers_to_correct_are_imported_as_the_app_keeps_them_but_not_a_bad_id() 
         "{:#?}",
         valid.notices()
     );
+    // But only what the form lets one type: no 20-character code, no control character.
+    let mut long = value.clone();
+    long["diagnostics"][0]["answers"]["profil_code_insee"]["value"] = json!("2".repeat(20));
+    long["diagnostics"][0]["territory"]["insee_code"] = json!("2".repeat(20));
+    assert_problem(
+        &sealed_and_refused(long),
+        "diagnostics[0].answers.profil_code_insee",
+        "texte impossible à saisir dans le formulaire",
+    );
+    let mut control = value.clone();
+    control["diagnostics"][0]["answers"]["mob_navetteurs"] =
+        json!({"kind": "text", "value": "12\u{0007}"});
+    assert_problem(
+        &sealed_and_refused(control),
+        "diagnostics[0].answers.mob_navetteurs",
+        "texte impossible à saisir dans le formulaire",
+    );
     // The summary must still say what the answer says.
     value["diagnostics"][0]["territory"]["insee_code"] = json!("08190");
     assert_problem(

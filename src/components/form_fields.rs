@@ -145,7 +145,8 @@ pub fn DeleteButton(
                 let _ = button.focus();
             }
         } else if let Some(button) = delete_button.get() {
-            if give_focus_back.get_untracked() {
+            // Not the button of before the question, still referenced until the new one is in.
+            if give_focus_back.get_untracked() && button.is_connected() {
                 give_focus_back.set(false);
                 let _ = button.focus();
             }

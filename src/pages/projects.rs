@@ -29,18 +29,28 @@ pub fn ProjectsPage() -> impl IntoView {
         set_page_title(&format!("Projets et bonnes pratiques · {commune}"));
     });
     let heading = NodeRef::<html::H1>::new();
-    // Tracked: runs again once the heading is in the page.
+    let notice = NodeRef::<html::P>::new();
+    let deletion_notice = take_deletion_notice();
+    let has_notice = deletion_notice.is_some();
+    // On arrival the focus goes to the heading, or, after a sheet was deleted, to the notice
+    // saying so (read out then). Tracked: runs again once the element is in the page.
     Effect::new(move |_| {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
+        let target: Option<web_sys::HtmlElement> = if has_notice {
+            notice.get().map(Into::into)
+        } else {
+            heading.get().map(Into::into)
+        };
+        if let Some(target) = target {
+            let _ = target.focus();
         }
     });
-    let deletion_notice = take_deletion_notice();
     view! {
         <p class="step-eyebrow">{move || session.diagnostic.with(|d| d.commune_name().to_string())}</p>
         <h1 tabindex="-1" node_ref=heading>"Projets et bonnes pratiques"</h1>
-        {deletion_notice.map(|notice| view! {
-            <p class="notice notice--success" role="status" data-testid="deletion-notice">{notice}</p>
+        {deletion_notice.map(|text| view! {
+            <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice data-testid="deletion-notice">
+                {text}
+            </p>
         })}
         <p>
             "La MOT peut vous aider à monter un projet transfrontalier : formuler le besoin, trouver les "
@@ -195,7 +205,11 @@ fn GoodPractices() -> impl IntoView {
     // Said once a practice is deleted; the focus goes to the button below the list.
     let announcement = RwSignal::new(String::new());
     let on_deleted = Callback::new(move |number: usize| {
-        announcement.set(format!("La bonne pratique {number} a été supprimée."));
+        // Emptied first, so that the same sentence twice is read out twice.
+        announcement.set(String::new());
+        request_animation_frame(move || {
+            announcement.set(format!("La bonne pratique {number} a été supprimée."))
+        });
         focus_soon(DECLARE_BUTTON_ID.to_string());
     });
     // Re-rendered only when a practice is added or removed; fields keep what is typed.

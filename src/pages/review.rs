@@ -39,7 +39,7 @@ pub fn ReviewStep(heading: NodeRef<html::H1>) -> impl IntoView {
         session.complete();
         let done_message = done_message;
         request_animation_frame(move || {
-            if let Some(message) = done_message.get_untracked() {
+            if let Some(message) = done_message.try_get_untracked().flatten() {
                 let _ = message.focus();
             }
         });

@@ -302,7 +302,34 @@ pub async fn save_feedback(
     draft: &MotFeedback,
 ) -> Result<MotFeedback, AppError> {
     let repository = shared_repository().await?;
-    let stored = repository.get_feedback(&diagnostic.id).await?;
+    // Decided inside the write transaction, from the feedback as stored at that moment.
+    let mut outcome = None;
+    repository
+        .update_feedback(&diagnostic.id, |stored| {
+            let decided = feedback_to_store(stored, diagnostic, review, base, draft);
+            let write = decided.as_ref().ok().filter(|(_, changed)| *changed);
+            let written = write.map(|(feedback, _)| feedback.clone());
+            outcome = Some(decided);
+            written
+        })
+        .await?;
+    match outcome {
+        Some(decided) => decided.map(|(feedback, _)| feedback),
+        None => Err(AppError::Feedback(
+            "Le retour n'a pas pu être lu.".to_string(),
+        )),
+    }
+}
+
+/// The feedback to store from the stored one (if any) and this tab's draft, and whether it
+/// changed; refused with the checks' French messages.
+fn feedback_to_store(
+    stored: Option<MotFeedback>,
+    diagnostic: &Diagnostic,
+    review: &MotReview,
+    base: &MotFeedback,
+    draft: &MotFeedback,
+) -> Result<(MotFeedback, bool), AppError> {
     let mut feedback = match &stored {
         Some(stored) => merge_feedback_edits(base, draft, stored),
         None => draft.clone(),
@@ -318,7 +345,7 @@ pub async fn save_feedback(
         unchanged.revision = stored.revision;
         unchanged.written_at = stored.written_at.clone();
         if &unchanged == stored {
-            return Ok(stored.clone());
+            return Ok((stored.clone(), false));
         }
         feedback.revision = stored.revision.saturating_add(1);
     }
@@ -328,8 +355,7 @@ pub async fn save_feedback(
         let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
         return Err(AppError::Feedback(messages.join(" ")));
     }
-    repository.put_feedback(&feedback).await?;
-    Ok(feedback)
+    Ok((feedback, true))
 }
 
 /// Saves the feedback, then downloads it as a bundle for the town; returns it as stored.

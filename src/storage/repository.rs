@@ -219,6 +219,27 @@ impl Repository {
         Ok(store.get(diagnostic_id).serde()?.await?)
     }
 
+    /// Reads the feedback about one diagnostic and writes what `decide` makes of it (`None`:
+    /// nothing to write), in one transaction: two tabs saving at once write one after the
+    /// other, each from what the other stored.
+    pub async fn update_feedback<F>(
+        &self,
+        diagnostic_id: &str,
+        decide: F,
+    ) -> Result<(), StorageError>
+    where
+        F: FnOnce(Option<MotFeedback>) -> Option<MotFeedback>,
+    {
+        let tx = self.write_transaction(STORE_FEEDBACK)?;
+        let store = tx.object_store(STORE_FEEDBACK)?;
+        let stored: Option<MotFeedback> = store.get(diagnostic_id).serde()?.await?;
+        if let Some(feedback) = decide(stored) {
+            store.put(&feedback).serde()?.await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Writes the feedback about one diagnostic (MOT's draft, on MOT's device).
     pub async fn put_feedback(&self, feedback: &MotFeedback) -> Result<(), StorageError> {
         let tx = self.write_transaction(STORE_FEEDBACK)?;

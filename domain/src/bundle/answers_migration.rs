@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use super::validate::typed_in_form;
 use super::MAX_TEXT_CHARS;
 use crate::answer::Answer;
 use crate::diagnostic::Diagnostic;
@@ -162,7 +163,9 @@ pub fn migrate_answers(
             )),
             Some(question) => validate_answer(question, &answer)
                 .err()
-                .filter(|error| !error.is_kept_for_correction())
+                .filter(|error| {
+                    !(error.is_kept_for_correction() && typed_in_form(&question.kind, &answer))
+                })
                 .map(|error| error.to_string()),
         };
         match reason {

@@ -120,6 +120,9 @@ pub enum BundleError {
     /// An empty text where one is required.
     #[error("ce champ ne doit pas être vide.")]
     EmptyText,
+    /// A text no one could have typed in the form's field (too long, control characters).
+    #[error("texte impossible à saisir dans le formulaire (trop long ou caractères de contrôle) : ce fichier n'a pas été écrit par l'application.")]
+    NotTyped,
     /// The bundle's kind does not match its content.
     #[error("{0}")]
     KindMismatch(&'static str),

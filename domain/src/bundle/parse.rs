@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
-use crate::questionnaire::{validate_answer, Questionnaire};
+use crate::questionnaire::{review, Questionnaire, ReviewProblem};
 
 use super::answers_migration::{
     embedded_migrations, migrate_answers, MigrationReport, MigrationTable,
@@ -104,13 +104,14 @@ impl ValidBundle {
     }
 }
 
-/// The labels of the questions whose answer is not valid as it stands: after the checks, only
-/// answers kept for correction are left (see [`crate::questionnaire::AnswerError`]).
+/// The labels of the questions the review will list as to correct: after the checks, only
+/// answers kept for correction are left (see [`crate::questionnaire::AnswerError`]); those to
+/// questions the town does not see (skip logic, « non concerné ») are not listed there either.
 fn answers_to_correct(diagnostic: &Diagnostic, questionnaire: &Questionnaire) -> Vec<String> {
-    (diagnostic.answers.iter())
-        .filter_map(|(question_id, answer)| questionnaire.question(question_id).zip(Some(answer)))
-        .filter(|(question, answer)| validate_answer(question, answer).is_err())
-        .map(|(question, _)| question.label.clone())
+    review(questionnaire, diagnostic)
+        .into_iter()
+        .filter(|item| matches!(item.problem, ReviewProblem::Invalid(_)))
+        .map(|item| item.question_label)
         .collect()
 }
 

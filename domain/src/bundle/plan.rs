@@ -138,27 +138,27 @@ pub fn plan_import(
         .map(|(position, item)| {
             let diagnostic = &item.diagnostic;
             let existing = on_device.get(diagnostic.id.as_str()).copied();
-            let kept = chosen
-                .get(diagnostic.id.as_str())
+            // Another item of the import planned for this id, if this one is not it.
+            let kept = (chosen.get(diagnostic.id.as_str()))
+                .filter(|&&kept| kept != position)
                 .map(|&kept| &incoming[kept]);
-            let status =
-                if let Some(kept) = kept.filter(|_| chosen[diagnostic.id.as_str()] != position) {
-                    let differs = kept.diagnostic.revision == diagnostic.revision
-                        && diagnostic_digest(&kept.diagnostic) != diagnostic_digest(diagnostic);
-                    if differs {
-                        ImportStatus::RepeatedDifferent
-                    } else {
-                        ImportStatus::Repeated
-                    }
+            let status = if let Some(kept) = kept {
+                let differs = kept.diagnostic.revision == diagnostic.revision
+                    && diagnostic_digest(&kept.diagnostic) != diagnostic_digest(diagnostic);
+                if differs {
+                    ImportStatus::RepeatedDifferent
                 } else {
-                    match existing {
-                        None => ImportStatus::New,
-                        Some(mine) if is_same(item, mine) => ImportStatus::Identical,
-                        Some(mine) if diagnostic.revision > mine.revision => ImportStatus::Newer,
-                        Some(mine) if diagnostic.revision < mine.revision => ImportStatus::Older,
-                        Some(_) => ImportStatus::Conflict,
-                    }
-                };
+                    ImportStatus::Repeated
+                }
+            } else {
+                match existing {
+                    None => ImportStatus::New,
+                    Some(mine) if is_same(item, mine) => ImportStatus::Identical,
+                    Some(mine) if diagnostic.revision > mine.revision => ImportStatus::Newer,
+                    Some(mine) if diagnostic.revision < mine.revision => ImportStatus::Older,
+                    Some(_) => ImportStatus::Conflict,
+                }
+            };
             ImportDecision {
                 incoming_index: position,
                 diagnostic_id: diagnostic.id.clone(),

@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::questionnaire::{validate_answer, Questionnaire, StepKind};
+use crate::answer::Answer;
+use crate::questionnaire::{validate_answer, QuestionKind, Questionnaire, StepKind};
 
 use super::canonical::{feedback_digest, item_digest};
 use super::error::{BundleError, BundleProblem};
@@ -314,23 +315,35 @@ fn check_answers(
         let here = field(at, question_id);
         match questionnaire.question(question_id) {
             None => problems.push(here, BundleError::UnknownQuestion(question_id.clone())),
-            Some(question) => {
-                // What the app itself keeps, flagged for correction, is imported the same way.
-                let refused = validate_answer(question, answer)
-                    .err()
-                    .filter(|error| !error.is_kept_for_correction());
-                if let Some(error) = refused {
-                    problems.push(
-                        here,
-                        BundleError::Answer {
-                            label: question.label.clone(),
-                            error,
-                        },
-                    );
+            // What the app itself keeps, flagged for correction, is imported the same way, but
+            // only what the form lets one type.
+            Some(question) => match validate_answer(question, answer) {
+                Ok(()) => {}
+                Err(error) if error.is_kept_for_correction() => {
+                    if !typed_in_form(&question.kind, answer) {
+                        problems.push(here, BundleError::NotTyped);
+                    }
                 }
-            }
+                Err(error) => problems.push(
+                    here,
+                    BundleError::Answer {
+                        label: question.label.clone(),
+                        error,
+                    },
+                ),
+            },
         }
     }
+}
+
+/// Whether a text answer is one the form lets one type: within the field's length, with no
+/// control character. (Other answers are chosen, not typed.)
+pub(crate) fn typed_in_form(kind: &QuestionKind, answer: &Answer) -> bool {
+    let Answer::Text(text) = answer else {
+        return true;
+    };
+    let within = (kind.typed_max_chars()).is_none_or(|max| text.chars().count() <= max as usize);
+    within && !text.chars().any(char::is_control)
 }
 
 fn check_feedback(
@@ -351,8 +364,13 @@ fn check_feedback(
         problems,
     );
     check_timestamp(&field(&inner, "written_at"), &feedback.written_at, problems);
-    // `insee_code` is a copy of the diagnostic's answer, for the file's name: as typed.
     check_text(&field(&inner, "author"), &feedback.author, problems);
+    // A copy of the diagnostic's answer, for the file's name: as typed in the form.
+    if let Some(code) = &feedback.insee_code {
+        if !typed_in_form(&QuestionKind::InseeCode, &Answer::Text(code.clone())) {
+            problems.push(field(&inner, "insee_code"), BundleError::NotTyped);
+        }
+    }
     for step in feedback.theme_comments.keys() {
         if questionnaire.step(step).is_none() {
             problems.push(

@@ -135,6 +135,19 @@ impl QuestionKind {
         }
     }
 
+    /// The most characters the form lets one type for this question (its `maxlength`): a
+    /// text's limit; room for spaces in an INSEE code or a SIREN; a number typed with its
+    /// decimals. `None` for the questions answered by choosing.
+    pub fn typed_max_chars(&self) -> Option<u32> {
+        match self {
+            QuestionKind::Text { max_length, .. } => Some(*max_length),
+            QuestionKind::InseeCode => Some(8),
+            QuestionKind::Siren => Some(15),
+            QuestionKind::Number { .. } => Some(30),
+            _ => None,
+        }
+    }
+
     /// The most points an answer can score, or `None` when the question is not scored.
     pub fn max_points(&self) -> Option<u32> {
         match self {

@@ -1,9 +1,10 @@
 //! Results per theme and overall: each theme's score as a share of its applicable potential,
 //! and the overall score over the themes that apply.
 //!
-//! The overall score is the sum of the points of every theme started over the sum of their
-//! potentials, so a theme weighs by what it could score; "non concerné" themes, and themes with
-//! no scored answer yet, leave both sums.
+//! The overall score is the sum of the points of every applicable theme over the sum of their
+//! potentials, so a theme weighs by what it could score, and answering a question never lowers
+//! it; "non concerné" themes leave both sums. Before any scored answer there is no overall
+//! score (not 0 %), as there is none for a theme not started.
 //! "Ne sait pas" answers score nothing and are counted apart.
 
 use serde::Serialize;
@@ -41,24 +42,28 @@ impl ThemeResult {
 /// The score over every theme that applies.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct OverallScore {
-    /// Points scored in the themes started.
+    /// Points scored in the applicable themes.
     pub points: u32,
-    /// Points that the applicable questions of the themes started could score.
+    /// Points that the applicable questions of the applicable themes could score.
     pub potential: u32,
     /// Scored questions answered "ne sait pas", in every theme.
     pub unknown: usize,
     /// Scored required questions with no valid answer yet, in every theme.
     pub unanswered: usize,
-    /// Themes started: something to score, and at least one scored answer.
+    /// Themes with something to score.
     pub scored_themes: usize,
+    /// Of those, the themes started: at least one scored question answered.
+    pub started_themes: usize,
     /// Themes marked "non concerné".
     pub not_concerned_themes: usize,
 }
 
 impl OverallScore {
-    /// Points as a share of the potential, from 0.0 to 1.0; `None` when nothing can be scored.
+    /// Points as a share of the potential, from 0.0 to 1.0; `None` when nothing can be scored,
+    /// or before any scored question is answered.
     pub fn share(&self) -> Option<f64> {
-        (self.potential > 0).then(|| f64::from(self.points) / f64::from(self.potential))
+        (self.potential > 0 && self.started_themes > 0)
+            .then(|| f64::from(self.points) / f64::from(self.potential))
     }
 
     /// The share as a whole percentage, rounded to the nearest (`None` when not scorable).
@@ -104,12 +109,15 @@ pub fn overall_of(results: &[ThemeResult]) -> OverallScore {
             overall.not_concerned_themes += 1;
             continue;
         }
+        overall.points += result.score.points;
+        overall.potential += result.score.potential;
         overall.unknown += result.score.unknown;
         overall.unanswered += result.score.unanswered;
-        if result.score.is_started() {
-            overall.points += result.score.points;
-            overall.potential += result.score.potential;
+        if result.score.potential > 0 {
             overall.scored_themes += 1;
+        }
+        if result.score.is_started() {
+            overall.started_themes += 1;
         }
     }
     overall
@@ -193,8 +201,8 @@ mod tests {
     fn nothing_answered_has_no_score_rather_than_zero() {
         let q = questionnaire();
         let overall = overall_score(&q, &diagnostic());
-        assert_eq!((overall.points, overall.potential), (0, 0));
-        assert_eq!((overall.share(), overall.scored_themes), (None, 0));
+        assert_eq!((overall.points, overall.potential), (0, 14));
+        assert_eq!((overall.share(), overall.started_themes), (None, 0));
         assert!(theme_results(&q, &diagnostic())
             .iter()
             .all(|theme| theme.share.is_none()));
@@ -207,8 +215,13 @@ mod tests {
         // « Ne sait pas » is an answer: the theme is started, at 0 % so far.
         answer(&mut d, "mob_cooperation", Answer::Unknown);
         let overall = overall_score(&q, &d);
-        assert_eq!((overall.points, overall.potential), (0, 6));
-        assert_eq!(overall.scored_themes, 1);
+        assert_eq!(
+            (overall.points, overall.potential),
+            (0, 14),
+            "every applicable theme"
+        );
+        assert_eq!((overall.scored_themes, overall.started_themes), (2, 1));
+        assert_eq!(overall.share(), Some(0.0));
         assert_eq!(
             overall.unanswered,
             1 + 3,
@@ -217,5 +230,18 @@ mod tests {
         let results = theme_results(&q, &d);
         assert_eq!(results[0].share, None, "gouvernance not started");
         assert_eq!(results[1].share, Some(0.0));
+    }
+
+    #[test]
+    fn answering_a_question_never_lowers_the_overall_score() {
+        let q = questionnaire();
+        let mut d = diagnostic();
+        answer(&mut d, "gov_relations", Answer::Maturity(4));
+        let before = overall_score(&q, &d).share().expect("started");
+        // A first answer in another theme, even « ne sait pas », leaves it as it was.
+        answer(&mut d, "mob_cooperation", Answer::Unknown);
+        assert_eq!(overall_score(&q, &d).share(), Some(before));
+        answer(&mut d, "gov_convention", Answer::YesNo(true));
+        assert!(overall_score(&q, &d).share().expect("started") > before);
     }
 }

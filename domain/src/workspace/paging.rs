@@ -24,7 +24,7 @@ pub fn count_territories(count: usize) -> String {
 pub fn table_summary(total: usize, matching: usize, shown: usize) -> String {
     let all = fr_grouped_number(total as f64);
     if matching <= shown {
-        let shown = if matching == 1 {
+        let shown = if matching < 2 {
             "territoire affiché"
         } else {
             "territoires affichés"
@@ -56,7 +56,7 @@ mod tests {
     #[test]
     fn summary_when_every_match_is_shown() {
         assert_eq!(table_summary(47, 47, 100), "47 territoires affichés sur 47");
-        assert_eq!(table_summary(47, 0, 100), "0 territoires affichés sur 47");
+        assert_eq!(table_summary(47, 0, 100), "0 territoire affiché sur 47");
         assert_eq!(table_summary(47, 1, 100), "1 territoire affiché sur 47");
         assert_eq!(
             table_summary(1000, 12, 100),

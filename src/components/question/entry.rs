@@ -114,6 +114,7 @@ pub fn NumberField(context: FieldContext) -> impl IntoView {
                 type="text"
                 inputmode="decimal"
                 id=context.input_id.clone()
+                maxlength=question.kind.typed_max_chars()
                 autocomplete="off"
                 prop:value=move || typed.get()
                 disabled=is_unknown
@@ -144,8 +145,7 @@ pub fn TextField(context: FieldContext) -> impl IntoView {
             multiline,
         } => (Some(*max_length), *multiline),
         // Room for spaces (« 08 190 », « 200 067 213 »): the code is checked without them.
-        QuestionKind::InseeCode => (Some(8), false),
-        QuestionKind::Siren => (Some(15), false),
+        QuestionKind::InseeCode | QuestionKind::Siren => (question.kind.typed_max_chars(), false),
         _ => (None, false),
     };
     let on_input = {

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use domain::bundle::MotFeedback;
-use domain::workspace::MotReview;
+use domain::workspace::{merge_feedback_edits, MotReview};
 use domain::Diagnostic;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -14,7 +14,7 @@ use crate::components::form_fields::TextEntry;
 use crate::components::notice::ErrorNotice;
 use crate::platform::format_datetime_fr;
 use crate::state::diagnostics::questionnaire;
-use crate::state::feedback_draft::FeedbackDraft;
+use crate::state::feedback_draft::{DraftSlot, FeedbackDraft};
 use crate::state::workspace::{export_feedback_for_town, save_feedback};
 
 /// The longest comment a bundle may carry (`bundle::MAX_TEXT_CHARS`), as the fields' `maxlength`.
@@ -41,23 +41,24 @@ pub fn FeedbackForm(
     };
     let written_before = (feedback.revision > 1 || !feedback.author.is_empty())
         .then(|| format_datetime_fr(&feedback.written_at));
-    let diagnostic_id = diagnostic.id.clone();
-    // What was written and not saved when the page was left comes back.
-    let kept = FeedbackDraft::read(&diagnostic_id).filter(|kept| kept.draft != kept.base);
+    // What was written and not saved when the page was left comes back, put on the feedback
+    // as stored now (another page may have saved other parts since).
+    let slot = DraftSlot::new(&diagnostic.id);
+    let kept = slot.take_over();
     let resumed = kept.is_some();
-    let kept = kept.unwrap_or_else(|| FeedbackDraft {
-        base: feedback.clone(),
-        draft: feedback,
-    });
-    let open_steps = !kept.draft.theme_comments.is_empty();
-    let base = RwSignal::new(kept.base);
-    let draft = RwSignal::new(kept.draft);
+    let shown = match kept {
+        Some(kept) => merge_feedback_edits(&kept.base, &kept.draft, &feedback),
+        None => feedback.clone(),
+    };
+    let open_steps = !shown.theme_comments.is_empty();
+    let base = RwSignal::new(feedback);
+    let draft = RwSignal::new(shown);
     Effect::new(move |_| {
         let kept = FeedbackDraft {
             base: base.get(),
             draft: draft.get(),
         };
-        kept.keep(&diagnostic_id);
+        slot.keep(&kept);
     });
     let unsaved = move || base.with(|base| draft.with(|draft| base != draft));
     let message = RwSignal::new(None::<String>);
@@ -84,9 +85,10 @@ pub fn FeedbackForm(
                     } else {
                         "Retour enregistré.".to_string()
                     }));
-                    // Unless something was written during the save (it stays, still unsaved).
-                    if draft.get_untracked() == current {
-                        draft.set(stored.clone());
+                    // What was written during the save stays, on top of what is stored. (The
+                    // page may have been left meanwhile: its signals are then gone.)
+                    if let Some(now) = draft.try_get_untracked() {
+                        draft.set(merge_feedback_edits(&current, &now, &stored));
                     }
                     base.set(stored);
                 }
@@ -132,12 +134,12 @@ pub fn FeedbackForm(
                 "réponses, qui ne changent pas."
                 {written_before.map(|written| format!(" Dernier enregistrement : {written}."))}
             </p>
-            {resumed.then(|| view! {
+            <Show when=move || resumed && unsaved()>
                 <p class="notice" role="status" data-testid="feedback-resumed">
                     "Brouillon repris : ce que vous aviez écrit n'est pas encore enregistré. "
                     "Enregistrez-le ou exportez-le."
                 </p>
-            })}
+            </Show>
             <TextEntry
                 id="retour-auteur"
                 label="Auteur du retour"

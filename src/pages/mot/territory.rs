@@ -149,7 +149,8 @@ fn ReviewPanel(review: RwSignal<MotReview>) -> impl IntoView {
                 Ok(stored) => {
                     error.set(None);
                     saved.set(Some("Suivi enregistré.".to_string()));
-                    if writing.get_untracked() == 0 {
+                    // `try_`: the page may have been left while the write ran.
+                    if writing.try_get_untracked() == Some(0) {
                         review.set(stored);
                     }
                 }

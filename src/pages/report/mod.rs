@@ -17,7 +17,7 @@ use domain::questionnaire::{review, ReviewProblem};
 use domain::report::{
     answers_annex, fr_grouped_number, Report, TerritorySummary, DISTANCE_ID, POPULATION_ID,
 };
-use domain::DiagnosticStatus;
+use domain::{Answer, DiagnosticStatus};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -115,10 +115,15 @@ pub fn ReportBody(report: Report) -> impl IntoView {
     let overall = report.overall;
     let overall_text = match overall.percent() {
         Some(percent) => format!(
-            "{percent} % du potentiel ({} sur {}), sur {}.",
+            "{percent} % du potentiel ({} sur {}), sur {}{}.",
             count_of(overall.points as usize, "point", "points"),
             overall.potential,
-            count_of(overall.scored_themes, "thème évalué", "thèmes évalués")
+            count_of(overall.scored_themes, "thème concerné", "thèmes concernés"),
+            if overall.started_themes < overall.scored_themes {
+                format!(" (commencés : {})", overall.started_themes)
+            } else {
+                String::new()
+            }
         ),
         None if themes.is_empty() => {
             "Aucun score : tous les thèmes sont marqués « non concerné ».".to_string()
@@ -211,12 +216,25 @@ fn TerritoryFacts(territory: TerritorySummary) -> impl IntoView {
             })
         })
         .unwrap_or_default();
+    // A number field keeps what is no number as typed text: that text is what to show.
+    let typed = |question_id: &str| {
+        session
+            .diagnostic
+            .with_untracked(|d| match d.answers.get(question_id) {
+                Some(Answer::Text(text)) => Some(text.clone()),
+                _ => None,
+            })
+    };
     let checked = |question_id: &str, value: String| {
-        if to_correct.contains(question_id) {
-            format!("{value} (à corriger : voir la relecture)")
+        if !to_correct.contains(question_id) {
+            return value;
+        }
+        let shown = if value == missing() {
+            typed(question_id).unwrap_or(value)
         } else {
             value
-        }
+        };
+        format!("{shown} (à corriger : voir la relecture)")
     };
     let list = |items: &[String]| {
         if items.is_empty() {

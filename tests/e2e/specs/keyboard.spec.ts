@@ -109,8 +109,9 @@ test('the focus stays where the user works: a new diagnostic, removed entries, d
   await expect(remove).toBeFocused();
   await remove.click();
   await page.getByRole('button', { name: 'Confirmer la suppression' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Projets et bonnes pratiques' })).toBeFocused();
+  await expect(page).toHaveURL(new RegExp(`${base}/projets$`));
   await expect(page.getByTestId('deletion-notice')).toHaveText('La fiche projet « Navette Givet – Dinant » a été supprimée.');
+  await expect(page.getByTestId('deletion-notice')).toBeFocused();
   await expect(page.getByTestId('sheet-item')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Déclarer une bonne pratique' }).click();

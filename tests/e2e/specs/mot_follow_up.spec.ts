@@ -125,3 +125,37 @@ test('the workspace prints on A4 with every column of the territories table, wit
   await expect(page.getByRole('search')).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Importer des diagnostics' })).toBeHidden();
 });
+
+test('two tabs saving their parts of a feedback at the same moment both keep them', async ({ page, context }) => {
+  await givetFollowUp(page);
+  const first = await openTerritory(context);
+  const second = await openTerritory(context);
+  await first.field('Auteur du retour').fill('Claire Martin, MOT');
+  await first.field('Commentaire général').fill('Premier onglet.');
+  await second.field('Auteur du retour').fill('Claire Martin, MOT');
+  await second.openStepComments();
+  await second.stepComment('Mobilité').fill('Second onglet.');
+  await Promise.all([
+    first.button('Enregistrer le retour').click(),
+    second.button('Enregistrer le retour').click(),
+  ]);
+  for (const tab of [first, second]) {
+    await expect(tab.page.getByRole('status').filter({ hasText: 'Retour enregistré.' })).toBeVisible();
+  }
+  const fresh = await openTerritory(context);
+  await expect(fresh.field('Commentaire général')).toHaveValue('Premier onglet.');
+  await fresh.openStepComments();
+  await expect(fresh.stepComment('Mobilité')).toHaveValue('Second onglet.');
+});
+
+test('leaving the page while the notes are being written is no crash', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const territory = await givetFollowUp(page);
+  await territory.field(NOTES_LABEL).pressSequentially('Relancer', { delay: 5 });
+  await page.getByRole('link', { name: "← Retour à l'espace MOT" }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace MOT');
+  await page.getByTestId('territories-table').getByRole('link', { name: 'Givet' }).click();
+  await expect(territory.field(NOTES_LABEL)).toHaveValue('Relancer');
+  expect(errors).toEqual([]);
+});
