@@ -32,7 +32,18 @@ pub fn App() -> impl IntoView {
     let service_worker = pwa::AppUpdates::start();
     view! {
         <Router base=pwa::app_base()>
-            <a class="skip-link" href="#contenu">"Aller au contenu"</a>
+            // Handled here: with the document's `<base href>`, "#contenu" would lead to the home
+            // page, and the router would take the click for a navigation.
+            <a
+                class="skip-link"
+                href="#contenu"
+                on:click=|event| {
+                    event.prevent_default();
+                    platform::focus_first("#contenu");
+                }
+            >
+                "Aller au contenu"
+            </a>
             <SiteHeader/>
             <pwa::UpdateBanner state=service_worker/>
             <ConnectionBanner/>

@@ -3,6 +3,7 @@
 
 use std::cell::Cell;
 
+use gloo_events::EventListener;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::closure::Closure;
@@ -43,11 +44,20 @@ fn has_controller() -> bool {
         .is_some_and(|window| window.navigator().service_worker().controller().is_some())
 }
 
-/// What the page knows of the service worker: whether a new version waits.
+thread_local! {
+    /// Set once this page asked for the new version: the controller change is its own.
+    static RELOADING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// What the page knows of the service worker: whether a new version waits, or already took
+/// over from another tab.
 #[derive(Clone, Copy)]
 pub struct AppUpdates {
     /// A new version is installed and waits for the user's "Recharger".
     pub update_waiting: RwSignal<bool>,
+    /// Another tab switched to a new version: this page runs the old one, whose files are no
+    /// longer served (a page not opened yet here would fail to load), and must be reloaded.
+    pub updated_elsewhere: RwSignal<bool>,
     registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
 }
 
@@ -56,12 +66,25 @@ impl AppUpdates {
     pub fn start() -> Self {
         let state = AppUpdates {
             update_waiting: RwSignal::new(false),
+            updated_elsewhere: RwSignal::new(false),
             registration: StoredValue::new_local(None),
         };
         let Some(container) = web_sys::window().map(|window| window.navigator().service_worker())
         else {
             return state;
         };
+        // A page already controlled whose controller changes, without asking: another tab
+        // activated a new version. (A first visit's controller, claimed, is no change of version.)
+        if has_controller() {
+            let on_change = EventListener::new(&container, "controllerchange", move |_| {
+                if !RELOADING.with(Cell::get) {
+                    state.update_waiting.set(false);
+                    state.updated_elsewhere.set(true);
+                }
+            });
+            // The page lives as long as the app: so does the listener.
+            on_change.forget();
+        }
         let promise = container.register(&format!("{}/sw.js", app_base()));
         spawn_local(async move {
             // No service worker (e.g. an insecure origin, or one blocked and answered with
@@ -128,9 +151,10 @@ impl AppUpdates {
             let _ = window.dispatch_event(&event);
         }
         let container = window.navigator().service_worker();
+        RELOADING.with(|reloading| reloading.set(true));
         let on_controller_change = Closure::<dyn FnMut()>::new(move || {
-            thread_local!(static RELOADING: Cell<bool> = const { Cell::new(false) });
-            if !RELOADING.with(|reloading| reloading.replace(true)) {
+            thread_local!(static RELOADED: Cell<bool> = const { Cell::new(false) });
+            if !RELOADED.with(|reloaded| reloaded.replace(true)) {
                 if let Some(window) = web_sys::window() {
                     let _ = window.location().reload();
                 }
@@ -152,10 +176,22 @@ impl AppUpdates {
     }
 }
 
-/// The banner offering the new version, shown while one is waiting.
+/// The banner offering the new version, shown while one is waiting; or, once another tab has
+/// switched to it, asking to reload this one.
 #[component]
 pub fn UpdateBanner(state: AppUpdates) -> impl IntoView {
     view! {
+        <Show when=move || state.updated_elsewhere.get()>
+            <div class="update-banner" role="alert">
+                <p>
+                    "L'application a été mise à jour dans un autre onglet. Rechargez cette page pour "
+                    "continuer avec la nouvelle version : vos réponses enregistrées sont conservées."
+                </p>
+                <button type="button" class="button button--primary" on:click=move |_| crate::platform::reload_page()>
+                    "Recharger"
+                </button>
+            </div>
+        </Show>
         <Show when=move || state.update_waiting.get()>
             <div class="update-banner" role="status">
                 <p>"Une nouvelle version est disponible."</p>

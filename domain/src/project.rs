@@ -265,3 +265,38 @@ fn merge_field<T: PartialEq + Clone>(stored: &mut T, before: &T, typed: &T) {
         stored.clone_from(typed);
     }
 }
+
+/// Removes the entry a user removed from a list (actions, funding sources, partners): the one at
+/// `index` if it is still `removed`, else the first equal to it (another tab removed or added an
+/// entry before it meanwhile), else none (another tab removed it already). Never the entry that
+/// moved into its place.
+pub fn remove_entry<T: PartialEq>(list: &mut Vec<T>, index: usize, removed: &T) {
+    let position = if list.get(index) == Some(removed) {
+        Some(index)
+    } else {
+        list.iter().position(|entry| entry == removed)
+    };
+    if let Some(position) = position {
+        list.remove(position);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::remove_entry;
+
+    #[test]
+    fn the_entry_removed_is_the_one_chosen_even_when_another_tab_moved_it() {
+        let mut list = vec!["A", "B", "C"];
+        remove_entry(&mut list, 1, &"B");
+        assert_eq!(list, ["A", "C"]);
+        // The same removal again (the other tab's, or this one's on the stored record): C,
+        // now at that position, stays.
+        remove_entry(&mut list, 1, &"B");
+        assert_eq!(list, ["A", "C"]);
+        // Another tab inserted an entry before it: the one chosen still goes.
+        let mut list = vec!["Z", "A", "B"];
+        remove_entry(&mut list, 1, &"B");
+        assert_eq!(list, ["Z", "A"]);
+    }
+}

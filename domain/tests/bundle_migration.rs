@@ -176,10 +176,7 @@ fn answers_to_an_older_questionnaire_are_carried_over_and_nothing_is_lost() {
     );
     assert!(note.contains("mob_desserte"), "{note}");
     let notices = valid.notices().join("\n");
-    assert!(
-        notices.contains("1 déplacée(s), 2 non reprise(s)"),
-        "{notices}"
-    );
+    assert!(notices.contains("1 déplacée, 2 non reprises"), "{notices}");
 }
 
 #[test]

@@ -4,8 +4,9 @@ mod common;
 
 use common::{questionnaire, sample_diagnostic, sample_feedback, DIAGNOSTIC_ID, NOW};
 use domain::bundle::{
-    diagnostic_canonical_content, diagnostic_digest, export_backup, export_feedback,
-    export_for_mot, parse_bundle, to_json_pretty, BundleKind, DiagnosticItem, FORMAT_NAME,
+    backup_files, backup_files_within, diagnostic_canonical_content, diagnostic_digest,
+    export_backup, export_feedback, export_for_mot, parse_bundle, to_json_pretty, BundleKind,
+    DiagnosticItem, FORMAT_NAME,
 };
 use domain::{Answer, Diagnostic};
 
@@ -216,4 +217,37 @@ fn a_digest_is_recomputable_from_the_file_alone() {
         domain::bundle::sha256_hex(&canonical),
         claimed.as_str().unwrap()
     );
+}
+
+#[test]
+fn a_backup_too_big_for_one_file_is_split_into_parts_that_restore_everything() {
+    let diagnostics: Vec<Diagnostic> = (0..5)
+        .map(|n| sample_diagnostic(&format!("3f2b8c1e-7a4d-4e2b-9c1a-2b3c4d5e6f7{n}")))
+        .collect();
+    let feedback = vec![sample_feedback()];
+    let one = backup_files(&diagnostics, &feedback, "0.1.0", NOW);
+    assert_eq!(one.len(), 1, "within the limits: one file");
+    assert_eq!(
+        one[0].name,
+        "sauvegarde-diagnostic-transfrontalier-2026-03-01.json"
+    );
+
+    // A file holding at most two diagnostics, and about two diagnostics' worth of bytes.
+    let two_diagnostics = one[0].json.len() * 2 / 5;
+    let parts = backup_files_within(&diagnostics, &feedback, "0.1.0", NOW, (two_diagnostics, 2));
+    assert!(parts.len() >= 3, "{} parts", parts.len());
+    let mut restored = Vec::new();
+    let mut feedback_read = Vec::new();
+    for (index, part) in parts.iter().enumerate() {
+        assert!(part.json.len() <= two_diagnostics, "{}", part.name);
+        assert!(part
+            .name
+            .ends_with(&format!("-partie-{}-sur-{}.json", index + 1, parts.len())));
+        let valid = parse_bundle(&part.name, part.json.as_bytes(), questionnaire()).unwrap();
+        assert_eq!(valid.kind, BundleKind::Backup);
+        restored.extend(valid.diagnostics.into_iter().map(|i| i.diagnostic));
+        feedback_read.extend(valid.feedback);
+    }
+    assert_eq!(restored, diagnostics);
+    assert_eq!(feedback_read, feedback, "once, with the first part");
 }

@@ -38,13 +38,15 @@ pub fn ExportButton(
         spawn_local(async move {
             let result = match &target {
                 ExportTarget::ForMot { id, include_notes } => {
-                    export_diagnostic_for_mot(id, include_notes.get_untracked()).await
+                    export_diagnostic_for_mot(id, include_notes.get_untracked())
+                        .await
+                        .map(|name| vec![name])
                 }
                 ExportTarget::FullBackup => export_full_backup().await,
             };
             match result {
-                Ok(file_name) => {
-                    message.set(Some(Ok(format!("Fichier « {file_name} » téléchargé."))));
+                Ok(names) => {
+                    message.set(Some(Ok(downloaded(&names))));
                     if let Some(on_done) = on_done {
                         on_done.run(());
                     }
@@ -65,5 +67,17 @@ pub fn ExportButton(
             Some(Err(text)) => view! { <ErrorNotice message=text/> }.into_any(),
             _ => ().into_any(),
         }}
+    }
+}
+
+/// "Fichier « … » téléchargé.", or, for a backup in parts, the files to keep together.
+fn downloaded(names: &[String]) -> String {
+    match names {
+        [name] => format!("Fichier « {name} » téléchargé."),
+        names => format!(
+            "Sauvegarde en {} fichiers, à garder ensemble (ils se restaurent en un seul import) : « {} ».",
+            names.len(),
+            names.join(" », « ")
+        ),
     }
 }

@@ -1,5 +1,6 @@
 //! The review step: unanswered and invalid answers, each a link to its question; then "Terminer".
 
+use domain::listing::count_of;
 use domain::questionnaire::{overall_progress, review};
 use domain::DiagnosticStatus;
 use leptos::html;
@@ -91,7 +92,10 @@ pub fn ReviewStep(heading: NodeRef<html::H1>) -> impl IntoView {
         >
             <h2>"À compléter ou à corriger"</h2>
             <p>
-                {move || format!("{} point(s) à reprendre. Chaque lien mène à la question concernée.", items.get().len())}
+                {move || format!(
+                    "{} à reprendre. Chaque lien mène à la question concernée.",
+                    count_of(items.get().len(), "point", "points")
+                )}
             </p>
             <ul class="review">{list.clone()}</ul>
         </Show>

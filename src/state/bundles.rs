@@ -5,10 +5,10 @@
 use std::collections::BTreeMap;
 
 use domain::bundle::{
-    apply_import, backup_file_name, export_backup, export_file_name_for, export_for_mot,
-    file_too_large, parse_bundle, plan_feedback_import, plan_import, to_json_pretty,
-    BundleRejection, ConflictChoice, FeedbackStatus, ImportDecision, IncomingDiagnostic,
-    MotFeedback, ValidBundle, MAX_FILE_BYTES,
+    apply_import, backup_file_name, backup_files, export_backup, export_file_name_for,
+    export_for_mot, file_too_large, parse_bundle, plan_feedback_import, plan_import,
+    to_json_pretty, BundleRejection, ConflictChoice, FeedbackStatus, ImportDecision,
+    IncomingDiagnostic, MotFeedback, ValidBundle, MAX_FILE_BYTES,
 };
 use domain::questionnaire::Questionnaire;
 use wasm_bindgen_futures::JsFuture;
@@ -47,17 +47,19 @@ pub async fn export_diagnostic_for_mot(
     Ok(file_name)
 }
 
-/// Downloads everything on this device (diagnostics with their notes, MOT's feedback).
-pub async fn export_full_backup() -> Result<String, AppError> {
+/// Downloads everything on this device (diagnostics with their notes, MOT's feedback): one
+/// file, or, past what one file may carry, several that restore together. Returns the names.
+pub async fn export_full_backup() -> Result<Vec<String>, AppError> {
     let repository = shared_repository().await?;
     let diagnostics = repository.list().await?;
     let feedback = repository.list_feedback().await?;
     let now = now_iso();
-    let bundle = export_backup(&diagnostics, &feedback, APP_VERSION, &now);
-    let file_name = backup_file_name(&now);
-    download_json(&file_name, &to_json_pretty(&bundle))?;
+    let files = backup_files(&diagnostics, &feedback, APP_VERSION, &now);
+    for file in &files {
+        download_json(&file.name, &file.json)?;
+    }
     repository.set_meta(LAST_BACKUP_KEY, &now).await?;
-    Ok(file_name)
+    Ok(files.into_iter().map(|file| file.name).collect())
 }
 
 /// The time of the last full backup, if any.

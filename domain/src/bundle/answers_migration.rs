@@ -10,6 +10,7 @@ use super::validate::typed_in_form;
 use super::MAX_TEXT_CHARS;
 use crate::answer::Answer;
 use crate::diagnostic::Diagnostic;
+use crate::listing::count_of;
 use crate::questionnaire::{validate_answer, Questionnaire, StepKind};
 
 /// Private-note key under which answers that could not be carried over are kept, as readable text.
@@ -107,11 +108,11 @@ impl MigrationReport {
     /// One French sentence for the import report.
     pub fn summary(&self) -> String {
         format!(
-            "Réponses reprises de la version {} à la version {} du questionnaire : {} déplacée(s), {} non reprise(s).",
+            "Réponses reprises de la version {} à la version {} du questionnaire : {}, {}.",
             self.from_version,
             self.to_version,
-            self.moved.len(),
-            self.unmapped.len()
+            count_of(self.moved.len(), "déplacée", "déplacées"),
+            count_of(self.unmapped.len(), "non reprise", "non reprises")
         )
     }
 }

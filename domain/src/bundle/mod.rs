@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 mod answers_migration;
+mod backup_files;
 mod canonical;
 mod error;
 mod export;
@@ -26,6 +27,7 @@ pub use answers_migration::{
     embedded_migrations, migrate_answers, MigrationReport, MigrationStep, MigrationTable,
     MovedAnswer, UnmappedAnswer, UNMAPPED_NOTE_KEY,
 };
+pub use backup_files::{backup_files, backup_files_within, BackupFile};
 pub use canonical::{
     canonical_json, diagnostic_canonical_content, diagnostic_digest, feedback_digest, item_digest,
     sha256_hex,

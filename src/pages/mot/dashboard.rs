@@ -176,7 +176,10 @@ fn GoodPractices(practices: Vec<GoodPracticeEntry>) -> impl IntoView {
         } else {
             let count = practices.len();
             view! {
-                <p>{format!("{count} bonne(s) pratique(s) déclarée(s) ; la liste complète est dans le CSV.")}</p>
+                <p>{format!(
+                    "{} ; la liste complète est dans le CSV.",
+                    count_of(count, "bonne pratique déclarée", "bonnes pratiques déclarées")
+                )}</p>
                 <ul class="ranked">
                     {practices
                         .into_iter()

@@ -1,7 +1,7 @@
 //! The lists of a project sheet: partners (name, country, type, contact status), and lists of
 //! short texts (actions, funding sources). Entries are added and removed with buttons.
 
-use domain::project::{ContactStatus, Partner, ProjectSheet};
+use domain::project::{remove_entry, ContactStatus, Partner, ProjectSheet};
 use leptos::prelude::*;
 
 use super::{find_sheet, sheet_value};
@@ -71,11 +71,9 @@ pub fn TextList(
                     let sheet_id = sheet_id.clone();
                     let remove = move |_| {
                         let count_before = count.get_untracked();
+                        let removed = value.get_untracked();
                         update_sheet(session, &sheet_id, Commit::Now, move |sheet| {
-                            let list = write(sheet);
-                            if index < list.len() {
-                                list.remove(index);
-                            }
+                            remove_entry(write(sheet), index, &removed);
                         });
                         focus_after_removal(number, count_before, |n| format!("{id_prefix}-{n}"), format!("ajouter-{id_prefix}"));
                     };
@@ -218,9 +216,12 @@ fn PartnerFields(sheet_id: String, index: usize) -> impl IntoView {
         let count_before = session
             .diagnostic
             .with_untracked(|d| find_sheet(d, &remove_from).map_or(0, |s| s.partners.len()));
+        let removed = session.diagnostic.with_untracked(|d| {
+            find_sheet(d, &remove_from).and_then(|s| s.partners.get(index).cloned())
+        });
         update_sheet(session, &remove_from, Commit::Now, move |sheet| {
-            if index < sheet.partners.len() {
-                sheet.partners.remove(index);
+            if let Some(removed) = &removed {
+                remove_entry(&mut sheet.partners, index, removed);
             }
         });
         let partner_name = |n: usize| format!("partenaire-{n}-nom");

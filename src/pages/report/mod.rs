@@ -164,7 +164,8 @@ pub fn ReportBody(report: Report) -> impl IntoView {
             <RadarChart themes/>
             {(!not_concerned.is_empty()).then(|| view! {
                 <p data-testid="not-concerned-themes">
-                    "Thème(s) marqué(s) « non concerné » : " {not_concerned.join(", ")} "."
+                    {if not_concerned.len() < 2 { "Thème marqué" } else { "Thèmes marqués" }}
+                    " « non concerné » : " {not_concerned.join(", ")} "."
                 </p>
             })}
         </section>

@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 
 use super::{Commit, SaveStatus, TYPING_DEBOUNCE_MS};
 use crate::platform::now_iso;
+use crate::pwa::BEFORE_RELOAD_EVENT;
 use crate::storage::journal::{Moment, PendingEdits, TabJournal};
 use crate::storage::{shared_repository, CLOSING_EVENT};
 
@@ -277,8 +278,11 @@ impl Editor {
         };
         let on_hide = flush.clone();
         let on_closing = flush.clone();
+        let on_reload = flush.clone();
         let mut listeners = vec![
             EventListener::new(&window, "pagehide", move |_| on_hide()),
+            // "Recharger" onto a new version: store what is pending first.
+            EventListener::new(&window, BEFORE_RELOAD_EVENT, move |_| on_reload()),
             // A newer version of the app is taking the database over: store what is pending
             // before this page's connection closes.
             EventListener::new(&window, CLOSING_EVENT, move |_| on_closing()),

@@ -81,6 +81,18 @@ test('the whole questionnaire can be completed with the keyboard alone', async (
   await expect(page.getByText('Toutes les questions applicables ont une réponse valide.')).toBeVisible();
 });
 
+test('the skip link moves the focus to the content of the page, without leaving it', async ({ page }) => {
+  for (const address of ['/importer', '/mot', '/']) {
+    await page.goto(address);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Aller au contenu' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main#contenu')).toBeFocused();
+    expect(new URL(page.url()).pathname).toBe(address);
+  }
+});
+
 test('the focus stays where the user works: a new diagnostic, removed entries, deleted sheets and practices', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Nom de la commune').fill('Givet');

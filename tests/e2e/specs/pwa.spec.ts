@@ -99,6 +99,41 @@ test('a new version shows a banner; "Recharger" switches to it and no answer is 
   }
 });
 
+test('a tab left on the old version once another switched to the new one says to reload, and then works', async ({ browser }) => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'builds-'));
+  makeBuild(path.join(ROOT, 'dist'), path.join(work, 'a'), 'build A');
+  const versionB = makeBuild(path.join(ROOT, 'dist'), path.join(work, 'b'), 'build B');
+  const current = path.join(work, 'current');
+  fs.symlinkSync(path.join(work, 'a'), current);
+  const server = await StaticServer.start(current);
+  const context = await browser.newContext({ baseURL: server.origin });
+  try {
+    const first = await context.newPage();
+    const { base } = await QuestionnairePage.create(first, 'Givet');
+    await first.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const second = await context.newPage();
+    await second.goto(base);
+    await second.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    fs.unlinkSync(current);
+    fs.symlinkSync(path.join(work, 'b'), current);
+    await first.reload();
+    await first.getByRole('button', { name: 'Recharger' }).click();
+    await expect(first.locator('meta[name=app-build]')).toHaveAttribute('content', versionB);
+
+    const told = second.getByRole('alert').filter({ hasText: 'mise à jour dans un autre onglet' });
+    await expect(told).toBeVisible();
+    await told.getByRole('button', { name: 'Recharger' }).click();
+    await expect(second.locator('meta[name=app-build]')).toHaveAttribute('content', versionB);
+    await second.getByRole('link', { name: 'Espace MOT' }).click();
+    await expect(second.getByRole('heading', { level: 1 })).toHaveText('Espace MOT');
+  } finally {
+    await context.close();
+    server.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});
+
 test('the app deployed under a sub-path works, including deep links and offline', async ({ browser }) => {
   const server = await StaticServer.start(path.join(ROOT, 'dist-subpath'), '/outil/');
   const context = await browser.newContext({ baseURL: server.origin });
