@@ -61,15 +61,34 @@ function makeBuild(from: string, to: string, label: string): string {
   return /<meta name="app-build" content="([^"]+)">/.exec(html)![1];
 }
 
-test('a new version shows a banner; "Recharger" switches to it and no answer is lost', async ({ browser }) => {
+/** Two builds of the app served in turn at one origin: version A first, then `deployB()`. */
+async function twoVersions(browser: import('@playwright/test').Browser) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'builds-'));
   const versionA = makeBuild(path.join(ROOT, 'dist'), path.join(work, 'a'), 'build A');
   const versionB = makeBuild(path.join(ROOT, 'dist'), path.join(work, 'b'), 'build B');
-  expect(versionA).not.toEqual(versionB);
   const current = path.join(work, 'current');
   fs.symlinkSync(path.join(work, 'a'), current);
   const server = await StaticServer.start(current);
   const context = await browser.newContext({ baseURL: server.origin });
+  return {
+    versionA,
+    versionB,
+    context,
+    deployB: () => {
+      fs.unlinkSync(current);
+      fs.symlinkSync(path.join(work, 'b'), current);
+    },
+    close: async () => {
+      await context.close();
+      server.stop();
+      fs.rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+test('a new version shows a banner; "Recharger" switches to it and no answer is lost', async ({ browser }) => {
+  const { versionA, versionB, context, deployB, close } = await twoVersions(browser);
+  expect(versionA).not.toEqual(versionB);
   try {
     const page = await context.newPage();
     const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
@@ -80,8 +99,7 @@ test('a new version shows a banner; "Recharger" switches to it and no answer is 
     await expect(page.locator('meta[name=app-build]')).toHaveAttribute('content', versionA);
 
     // Build B is deployed; the open app finds it on its next check (here: a reload).
-    fs.unlinkSync(current);
-    fs.symlinkSync(path.join(work, 'b'), current);
+    deployB();
     await page.reload();
     const banner = page.getByRole('status').filter({ hasText: 'Une nouvelle version est disponible' });
     await expect(banner).toBeVisible();
@@ -93,20 +111,12 @@ test('a new version shows a banner; "Recharger" switches to it and no answer is 
     await expect(q.choice('gov_convention', 'Oui')).toBeChecked();
     await expect(q.input('gov_convention_detail')).toHaveValue('Texte tapé avant la mise à jour');
   } finally {
-    await context.close();
-    server.stop();
-    fs.rmSync(work, { recursive: true, force: true });
+    await close();
   }
 });
 
 test('a tab left on the old version once another switched to the new one says to reload, and then works', async ({ browser }) => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'builds-'));
-  makeBuild(path.join(ROOT, 'dist'), path.join(work, 'a'), 'build A');
-  const versionB = makeBuild(path.join(ROOT, 'dist'), path.join(work, 'b'), 'build B');
-  const current = path.join(work, 'current');
-  fs.symlinkSync(path.join(work, 'a'), current);
-  const server = await StaticServer.start(current);
-  const context = await browser.newContext({ baseURL: server.origin });
+  const { versionB, context, deployB, close } = await twoVersions(browser);
   try {
     const first = await context.newPage();
     const { base } = await QuestionnairePage.create(first, 'Givet');
@@ -115,8 +125,7 @@ test('a tab left on the old version once another switched to the new one says to
     await second.goto(base);
     await second.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
-    fs.unlinkSync(current);
-    fs.symlinkSync(path.join(work, 'b'), current);
+    deployB();
     await first.reload();
     await first.getByRole('button', { name: 'Recharger' }).click();
     await expect(first.locator('meta[name=app-build]')).toHaveAttribute('content', versionB);
@@ -128,9 +137,7 @@ test('a tab left on the old version once another switched to the new one says to
     await second.getByRole('link', { name: 'Espace MOT' }).click();
     await expect(second.getByRole('heading', { level: 1 })).toHaveText('Espace MOT');
   } finally {
-    await context.close();
-    server.stop();
-    fs.rmSync(work, { recursive: true, force: true });
+    await close();
   }
 });
 
