@@ -306,3 +306,54 @@ async fn mot_reviews_and_feedback_are_kept_apart_from_the_diagnostics() {
     assert_eq!(repository.get(&givet.id).await.expect("get"), givet);
     repository.delete_database().await.expect("cleanup");
 }
+
+#[wasm_bindgen_test]
+async fn reviews_and_feedback_are_changed_from_what_is_stored_in_one_transaction() {
+    use domain::bundle::{MotFeedback, MotStatus};
+    use domain::workspace::MotReview;
+    let repository = fresh_repository().await;
+    let id = new_uuid();
+    let now = "2026-02-01T10:00:00.000Z";
+    // Two tabs' changes, each to one field, from a review neither had read: both stay.
+    let blank = || MotReview::new(&id, now);
+    repository
+        .update_review(blank(), |r| r.set_notes("Relancer en mars", now))
+        .await
+        .expect("notes");
+    let stored = repository
+        .update_review(blank(), |r| r.set_status(MotStatus::ACompleter, now))
+        .await
+        .expect("status");
+    assert_eq!(stored.notes, "Relancer en mars");
+    assert_eq!(stored.status, MotStatus::ACompleter);
+    assert_eq!(repository.get_review(&id).await.expect("get"), Some(stored));
+
+    // The feedback: `decide` sees what is stored, and writes only what it returns.
+    let first = MotFeedback {
+        id: new_uuid(),
+        revision: 1,
+        diagnostic_id: id.clone(),
+        author: "MOT".into(),
+        ..MotFeedback::default()
+    };
+    let written = first.clone();
+    repository
+        .update_feedback(&id, move |stored| {
+            assert_eq!(stored, None);
+            Some(written)
+        })
+        .await
+        .expect("first write");
+    repository
+        .update_feedback(&id, |stored| {
+            assert_eq!(stored.as_ref().map(|f| f.revision), Some(1));
+            None
+        })
+        .await
+        .expect("nothing to write");
+    assert_eq!(
+        repository.get_feedback(&id).await.expect("get"),
+        Some(first)
+    );
+    repository.delete_database().await.expect("cleanup");
+}
