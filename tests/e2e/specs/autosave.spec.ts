@@ -1,5 +1,6 @@
 /** Nothing is ever lost: autosave, an abrupt close, two tabs on the same diagnostic. */
 import { test, expect } from '../support/fixtures';
+import { failEveryCommit } from '../support/idb';
 import { QuestionnairePage } from '../support/questionnaire_page';
 import { ProjectSheetPage } from '../support/report_page';
 import { BrowserContext, Locator, Page } from '@playwright/test';
@@ -39,15 +40,6 @@ async function countCommits(page: Page): Promise<() => Promise<number>> {
     window.addEventListener('diagnostic-committed', () => (window as any).commits++);
   });
   return () => page.evaluate(() => (window as any).commits);
-}
-
-/** Makes every IndexedDB write of the page fail from now on, as a full disk would. */
-async function failEveryCommit(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    IDBObjectStore.prototype.put = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
 }
 
 /**

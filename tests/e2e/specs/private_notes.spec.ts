@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { test, expect } from '../support/fixtures';
 import { downloadFrom, MotPage } from '../support/mot_page';
+import { failEveryCommit } from '../support/idb';
 import { QuestionnairePage } from '../support/questionnaire_page';
 
 const NOTE = 'Voir avec le DGS avant le conseil de mars.';
@@ -39,11 +40,7 @@ test('a private note is kept, sent to MOT only when joined, and MOT reads it', a
 test('with a full disk, a private note typed is still there once reopened', async ({ page }) => {
   const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
   await q.gotoStep(base, 'mobilite');
-  await page.evaluate(() => {
-    IDBObjectStore.prototype.put = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await failEveryCommit(page);
   await page.locator('summary', { hasText: 'Note privée sur cette étape' }).click();
   await page.getByLabel('Note privée', { exact: true }).fill(NOTE);
   await expect(page.getByTestId('save-status').getByRole('alert')).toBeVisible();

@@ -1,5 +1,6 @@
 /** When the browser offers no IndexedDB (some private windows), the app explains instead of going blank. */
 import { test, expect } from '../support/fixtures';
+import { failEveryCommit } from '../support/idb';
 import { QuestionnairePage } from '../support/questionnaire_page';
 
 test('without IndexedDB the home page shows a clear French message', async ({ page }) => {
@@ -16,11 +17,7 @@ test('a write refused by the browser shows a clear message, keeps the answer on 
   const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
   await q.gotoStep(base, 'gouvernance');
   // From now on, every IndexedDB write fails as on a full disk.
-  await page.evaluate(() => {
-    IDBObjectStore.prototype.put = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await failEveryCommit(page);
   await q.choice('gov_convention', 'Oui').check();
   const alert = page.getByTestId('save-status').getByRole('alert');
   await expect(alert).toContainText("L'espace de stockage de ce navigateur est plein");

@@ -1,4 +1,5 @@
-/** Reads what the app stored in IndexedDB, to compare the data before and after an action. */
+/** Reads what the app stored in IndexedDB, to compare the data before and after an action; and
+ * makes its writes fail, as a full disk would. */
 import { Page } from '@playwright/test';
 
 /** Every record of the app's stores, as sorted JSON text. */
@@ -25,4 +26,13 @@ export async function dumpStorage(page: Page): Promise<string> {
 /** The stored diagnostics. */
 export async function storedDiagnostics(page: Page): Promise<Array<Record<string, any>>> {
   return JSON.parse(await dumpStorage(page)).diagnostics ?? [];
+}
+
+/** Makes every IndexedDB write of the page fail from now on, as a full disk would. */
+export async function failEveryCommit(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
 }
