@@ -189,6 +189,83 @@ fn a_conflict_needs_a_choice_and_each_choice_does_what_it_says() {
 }
 
 #[test]
+fn an_older_version_is_skipped_unless_the_user_goes_back_to_it() {
+    let older = sample_diagnostic(DIAGNOSTIC_ID);
+    let mine = edited(older.clone(), 4);
+    let items = [incoming(older.clone(), false)];
+    let existing = [mine.clone()];
+    let plan = plan_import(&items, &existing);
+    let status = plan[0].status;
+    assert_eq!(status, ImportStatus::Older);
+    assert!(status.offers_choice());
+    let choose = |choice| BTreeMap::from([(DIAGNOSTIC_ID.to_string(), choice)]);
+    let mut no_id = || String::from("never");
+
+    // Without a choice, or with "keep mine", nothing is written: no choice is required.
+    assert!(!status.writes(None));
+    let skipped = apply_import(&plan, &items, &existing, &BTreeMap::new(), &mut no_id).unwrap();
+    assert_eq!(skipped, Vec::<Diagnostic>::new());
+    let kept = apply_import(
+        &plan,
+        &items,
+        &existing,
+        &choose(ConflictChoice::KeepMine),
+        &mut no_id,
+    );
+    assert_eq!(kept.unwrap(), Vec::<Diagnostic>::new());
+
+    // Going back: the older answers, my private notes, and the revision after mine, so that
+    // the device's later edits and MOT's copy of the later revision see it as the newest.
+    assert!(status.writes(Some(ConflictChoice::TakeTheirs)));
+    let restored = apply_import(
+        &plan,
+        &items,
+        &existing,
+        &choose(ConflictChoice::TakeTheirs),
+        &mut no_id,
+    )
+    .unwrap();
+    assert_eq!(restored.len(), 1);
+    assert_eq!(
+        restored[0].answers["gov_relations"],
+        older.answers["gov_relations"]
+    );
+    assert_ne!(restored[0].answers["gov_relations"], Answer::Maturity(4));
+    assert_eq!(restored[0].revision, mine.revision + 1);
+    assert_eq!(restored[0].private_notes, mine.private_notes);
+    assert_eq!(
+        statuses(&[incoming(mine.clone(), false)], &restored),
+        [ImportStatus::Older],
+        "the later file, imported again, no longer undoes the restoration"
+    );
+
+    let mut new_id = || String::from("11111111-2222-4333-8444-555555555555");
+    let both = apply_import(
+        &plan,
+        &items,
+        &existing,
+        &choose(ConflictChoice::KeepBoth),
+        &mut new_id,
+    )
+    .unwrap();
+    assert_eq!(both.len(), 1);
+    assert_eq!(both[0].id, "11111111-2222-4333-8444-555555555555");
+    assert_eq!(both[0].commune_name(), format!("Givet{COPY_SUFFIX}"));
+}
+
+#[test]
+fn a_revision_at_its_maximum_is_restored_without_overflow() {
+    let older = sample_diagnostic(DIAGNOSTIC_ID);
+    let mut mine = edited(older.clone(), 4);
+    mine.revision = u32::MAX;
+    let items = [incoming(older, false)];
+    let plan = plan_import(&items, std::slice::from_ref(&mine));
+    let choice = BTreeMap::from([(DIAGNOSTIC_ID.to_string(), ConflictChoice::TakeTheirs)]);
+    let restored = apply_import(&plan, &items, &[mine], &choice, &mut String::new).unwrap();
+    assert_eq!(restored[0].revision, u32::MAX);
+}
+
+#[test]
 fn a_copy_name_stays_within_the_commune_name_limit() {
     let mut long = sample_diagnostic(DIAGNOSTIC_ID);
     long.set_answer(

@@ -99,25 +99,36 @@ fn PreviewPanel(
     /// The page's message, above the preview: it outlives a preview replaced by a newer one.
     page_error: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let choices = RwSignal::new(BTreeMap::<String, ConflictChoice>::new());
+    // An older version is skipped unless the user goes back to it: that choice is made for them.
+    let skipped_unless_chosen = preview
+        .decisions
+        .iter()
+        .filter(|d| d.status == ImportStatus::Older)
+        .map(|d| (d.diagnostic_id.clone(), ConflictChoice::KeepMine))
+        .collect::<BTreeMap<_, _>>();
+    let choices = RwSignal::new(skipped_unless_chosen);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let conflicts = preview.conflicts();
-    let writes = preview
+    let statuses: Vec<(String, ImportStatus)> = preview
         .decisions
         .iter()
-        .filter(|d| {
-            matches!(
-                d.status,
-                ImportStatus::New | ImportStatus::Newer | ImportStatus::Conflict
-            )
+        .map(|d| (d.diagnostic_id.clone(), d.status))
+        .collect();
+    let feedback_writes = preview
+        .feedback_statuses
+        .iter()
+        .filter(|s| s.writes())
+        .count();
+    let writes = Memo::new(move |_| {
+        choices.with(|chosen| {
+            let diagnostics = statuses
+                .iter()
+                .filter(|(id, status)| status.writes(chosen.get(id).copied()))
+                .count();
+            diagnostics + feedback_writes
         })
-        .count()
-        + preview
-            .feedback_statuses
-            .iter()
-            .filter(|s| s.writes())
-            .count();
+    });
     let unresolved =
         Memo::new(move |_| choices.with(|c| conflicts.iter().any(|id| !c.contains_key(id))));
 
@@ -150,8 +161,10 @@ fn PreviewPanel(
         .iter()
         .map(|decision| {
             let id = decision.diagnostic_id.clone();
-            let choice = (decision.status == ImportStatus::Conflict)
-                .then(|| view! { <ConflictChoices id=id.clone() choices/> });
+            let status = decision.status;
+            let choice = status
+                .offers_choice()
+                .then(|| view! { <ImportChoices id=id.clone() status choices/> });
             view! {
                 <tr data-testid="import-row">
                     <th scope="row">{decision.commune_name.clone()}</th>
@@ -239,7 +252,7 @@ fn PreviewPanel(
             view! { <p>"Aucun élément à importer."</p> }.into_any()
         }}
         {move || error.get().map(|message| view! { <ErrorNotice message/> })}
-        <Show when=move || { writes > 0 }>
+        <Show when=move || { writes.get() > 0 }>
             <p>
                 <button
                     type="button"
@@ -257,12 +270,19 @@ fn PreviewPanel(
     }
 }
 
-/// "Garder ma version / Prendre la version importée / Garder les deux" for one conflict.
+/// "Garder ma version / Prendre la version importée / Garder les deux" for a conflict, or for
+/// an older version (a backup the user may want to go back to).
 #[component]
-fn ConflictChoices(
+fn ImportChoices(
     id: String,
+    status: ImportStatus,
     choices: RwSignal<BTreeMap<String, ConflictChoice>>,
 ) -> impl IntoView {
+    let legend = if status == ImportStatus::Older {
+        "Plus ancienne que la vôtre : votre version est gardée, sauf si vous choisissez d'y revenir"
+    } else {
+        "En conflit : les deux versions ont changé"
+    };
     let options = [
         (ConflictChoice::KeepMine, "keep-mine"),
         (ConflictChoice::TakeTheirs, "take-theirs"),
@@ -271,7 +291,7 @@ fn ConflictChoices(
     let name = format!("conflict-{id}");
     view! {
         <fieldset class="conflict-choice">
-            <legend>"En conflit : les deux versions ont changé"</legend>
+            <legend>{legend}</legend>
             {options
                 .into_iter()
                 .map(|(choice, value)| {
@@ -290,7 +310,7 @@ fn ConflictChoices(
                                     c.insert(key.clone(), choice);
                                 })
                             />
-                            <label for=input_id>{choice.label()}</label>
+                            <label for=input_id>{choice.label_for(status)}</label>
                         </div>
                     }
                 })

@@ -20,7 +20,8 @@ pub enum ImportStatus {
     Identical,
     /// A later revision of one on the device: it will replace it.
     Newer,
-    /// An earlier revision of one on the device: skipped, the device keeps its own.
+    /// An earlier revision of one on the device: the device keeps its own, unless the user
+    /// chooses to go back to this one (a backup restored on purpose) or to keep both.
     Older,
     /// Same id and revision, different content: the user chooses.
     Conflict,
@@ -40,12 +41,33 @@ impl ImportStatus {
             ImportStatus::New => "Nouveau",
             ImportStatus::Identical => "Déjà présent (ignoré)",
             ImportStatus::Newer => "Version plus récente",
-            ImportStatus::Older => "Version plus ancienne (ignorée)",
+            ImportStatus::Older => "Version plus ancienne que celle de cet appareil",
             ImportStatus::Conflict => "Conflit : à arbitrer",
             ImportStatus::Repeated => "En double dans l'import (ignoré)",
             ImportStatus::RepeatedDifferent => {
                 "Autre version de même révision dans l'import (ignorée) : importez ce fichier \
                  seul pour choisir"
+            }
+        }
+    }
+
+    /// Whether the user may choose what to do with this item: a conflict must be decided; an
+    /// older version may be restored over the device's or kept beside it.
+    pub fn offers_choice(self) -> bool {
+        matches!(self, ImportStatus::Conflict | ImportStatus::Older)
+    }
+
+    /// Whether importing this item writes a record, given the user's choice, if any.
+    pub fn writes(self, choice: Option<ConflictChoice>) -> bool {
+        match self {
+            ImportStatus::New | ImportStatus::Newer => true,
+            ImportStatus::Conflict => choice != Some(ConflictChoice::KeepMine),
+            ImportStatus::Older => matches!(
+                choice,
+                Some(ConflictChoice::TakeTheirs | ConflictChoice::KeepBoth)
+            ),
+            ImportStatus::Identical | ImportStatus::Repeated | ImportStatus::RepeatedDifferent => {
+                false
             }
         }
     }
@@ -88,6 +110,21 @@ impl ConflictChoice {
             ConflictChoice::KeepMine => "Garder ma version",
             ConflictChoice::TakeTheirs => "Prendre la version importée",
             ConflictChoice::KeepBoth => "Garder les deux",
+        }
+    }
+
+    /// French label of the choice for an item of this status: for an older version, going
+    /// back to it is said to replace the device's later one.
+    pub fn label_for(self, status: ImportStatus) -> &'static str {
+        match (status, self) {
+            (ImportStatus::Older, ConflictChoice::KeepMine) => "Garder ma version, plus récente",
+            (ImportStatus::Older, ConflictChoice::TakeTheirs) => {
+                "Revenir à la version du fichier (elle remplace la mienne)"
+            }
+            (ImportStatus::Older, ConflictChoice::KeepBoth) => {
+                "Garder les deux (celle du fichier comme copie)"
+            }
+            _ => self.label(),
         }
     }
 }
@@ -176,7 +213,9 @@ pub fn plan_import(
 ///
 /// `choices` is keyed by diagnostic id; `new_id` gives the id of each copy kept by
 /// [`ConflictChoice::KeepBoth`]. An incoming diagnostic without its private notes keeps the
-/// device's notes when it replaces one.
+/// device's notes when it replaces one. An older version restored over the device's takes the
+/// revision after the device's: it is now the latest, for this device's tabs and for the
+/// next exchange with MOT (which holds the later revision it replaces).
 pub fn apply_import(
     decisions: &[ImportDecision],
     incoming: &[IncomingDiagnostic],
@@ -193,14 +232,22 @@ pub fn apply_import(
         };
         let mine = on_device.get(decision.diagnostic_id.as_str()).copied();
         let replacement = || with_notes_kept(item, mine);
+        let choice = choices.get(&decision.diagnostic_id);
         match decision.status {
             ImportStatus::New => writes.push(item.diagnostic.clone()),
             ImportStatus::Newer => writes.push(replacement()),
-            ImportStatus::Identical
-            | ImportStatus::Older
-            | ImportStatus::Repeated
-            | ImportStatus::RepeatedDifferent => {}
-            ImportStatus::Conflict => match choices.get(&decision.diagnostic_id) {
+            ImportStatus::Identical | ImportStatus::Repeated | ImportStatus::RepeatedDifferent => {}
+            ImportStatus::Older => match choice {
+                None | Some(ConflictChoice::KeepMine) => {}
+                Some(ConflictChoice::TakeTheirs) => {
+                    let mut restored = replacement();
+                    restored.revision =
+                        mine.map_or(restored.revision, |m| m.revision.saturating_add(1));
+                    writes.push(restored);
+                }
+                Some(ConflictChoice::KeepBoth) => writes.push(copy_of(&item.diagnostic, new_id())),
+            },
+            ImportStatus::Conflict => match choice {
                 None => {
                     return Err(UnresolvedConflict {
                         diagnostic_id: decision.diagnostic_id.clone(),

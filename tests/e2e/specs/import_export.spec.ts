@@ -190,7 +190,7 @@ test('an import confirmed after another tab saved is previewed again, and never 
 
     await importer.getByRole('button', { name: 'Importer' }).click();
     await expect(importer.getByRole('alert')).toContainText('ont changé depuis l\'aperçu');
-    await expect(importer.getByTestId('import-status')).toHaveText(['Version plus ancienne (ignorée)']);
+    await expect(importer.getByTestId('import-status')).toHaveText(['Version plus ancienne que celle de cet appareil']);
     const stored = await storedDiagnostics(importer);
     expect(stored).toHaveLength(1);
     expect(stored[0].answers.gov_obstacle).toEqual({ kind: 'yes_no', value: false });
@@ -299,6 +299,46 @@ test('a conflict asks what to do; "Garder les deux" keeps both versions', async 
   } finally {
     await fresh.close();
   }
+});
+
+test('a town can go back to an older backup on purpose; an open tab shows it and later edits build on it', async ({ page, context }) => {
+  const base = await fillDiagnostic(page, 'Givet');
+  await page.goto('/');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter une sauvegarde complète' }).click();
+  const done = await download;
+  const backup = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'backup-')), done.suggestedFilename());
+  await done.saveAs(backup);
+
+  // Later, a colleague overwrites the convention's details: the town wants last week's answers back.
+  const editor = new QuestionnairePage(await context.newPage());
+  await editor.gotoStep(base, 'gouvernance');
+  await editor.input('gov_convention_detail').fill('Texte effacé par erreur');
+  await editor.input('gov_convention_detail').blur();
+  await editor.expectSaved();
+  const [before] = await storedDiagnostics(page);
+
+  await importFiles(page, [backup]);
+  await expect(page.getByTestId('import-status')).toHaveText(['Version plus ancienne que celle de cet appareil']);
+  // By default the device keeps its own, later version: nothing to import.
+  await expect(page.getByLabel('Garder ma version, plus récente')).toBeChecked();
+  const importButton = page.getByRole('button', { name: 'Importer' });
+  await expect(importButton).toHaveCount(0);
+  await page.getByLabel('Revenir à la version du fichier (elle remplace la mienne)').check();
+  await importButton.click();
+  await expect(page.getByTestId('import-done')).toHaveText('Import terminé : 1 diagnostic et 0 retour de la MOT enregistrés.');
+
+  const [restored] = await storedDiagnostics(page);
+  expect(restored.answers.gov_convention_detail).toEqual({ kind: 'text', value: 'Convention avec Beauraing, 2019' });
+  expect(restored.revision).toBe(before.revision + 1);
+  // The tab left open on the step shows the restored text, and its next edit builds on it.
+  await expect(editor.input('gov_convention_detail')).toHaveValue('Convention avec Beauraing, 2019');
+  await editor.choice('gov_obstacle', 'Oui').check();
+  await editor.expectSaved();
+  const [edited] = await storedDiagnostics(page);
+  expect(edited.answers.gov_convention_detail).toEqual({ kind: 'text', value: 'Convention avec Beauraing, 2019' });
+  expect(edited.answers.gov_obstacle).toEqual({ kind: 'yes_no', value: true });
+  expect(edited.revision).toBe(before.revision + 2);
 });
 
 test('files dropped on the import zone are checked like picked ones', async ({ page }) => {
