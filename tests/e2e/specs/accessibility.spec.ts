@@ -1,6 +1,7 @@
 /** axe-core finds no serious or critical accessibility violation on the main pages. */
 import { test, expect } from '../support/fixtures';
 import { expectNoSeriousA11yViolations } from '../support/axe';
+import { failEveryCommit } from '../support/idb';
 import { HomePage } from '../support/home_page';
 import { QuestionnairePage } from '../support/questionnaire_page';
 import { fillSampleDiagnostic } from '../support/report_page';
@@ -54,4 +55,52 @@ test('every page fits a phone screen (375 px) without scrolling sideways', async
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, address).toBeLessThanOrEqual(375);
   }
+});
+
+test('autosave is announced once, not at every pause in typing; an error and the recovery are announced', async ({ page }) => {
+  const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
+  await q.gotoStep(base, 'gouvernance');
+  // What a screen reader would read out: each new text of a polite live region.
+  await page.evaluate(() => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    const regions = () => [...document.querySelectorAll('[role="status"]')].map((r) => r.textContent ?? '').join(' | ');
+    let last = regions();
+    new MutationObserver(() => {
+      const now = regions();
+      if (now !== last) said.push(now);
+      last = now;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const said = () => page.evaluate(() => (window as unknown as { said: string[] }).said.join(' / '));
+
+  await q.choice('gov_convention', 'Oui').check();
+  await q.expectSaved();
+  for (const text of ['Convention', 'Convention avec Beauraing', 'Convention avec Beauraing, 2019']) {
+    await q.input('gov_convention_detail').fill(text);
+    await q.expectSaved();
+  }
+  await q.choice('gov_relations', '3 — Action en cours').check();
+  await q.expectSaved();
+  expect(await said()).toBe('Vos réponses sont enregistrées automatiquement sur cet appareil.');
+
+  // The disk fills up: the error is an alert. Room again, « Réessayer »: the recovery is said.
+  await page.evaluate(() => {
+    (window as unknown as { put: unknown }).put = IDBObjectStore.prototype.put;
+  });
+  await failEveryCommit(page);
+  await q.choice('gov_obstacle', 'Oui').check();
+  const alert = page.getByTestId('save-status').getByRole('alert');
+  await expect(alert).toBeVisible();
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = (window as unknown as { put: typeof IDBObjectStore.prototype.put }).put;
+  });
+  await alert.getByRole('button', { name: "Réessayer l'enregistrement" }).click();
+  await q.expectSaved();
+  await expect(page.getByTestId('save-announcement'))
+    .toHaveText("L'enregistrement fonctionne de nouveau : vos réponses sont enregistrées.");
+  expect(await said()).toBe(
+    'Vos réponses sont enregistrées automatiquement sur cet appareil. / '
+      + "L'enregistrement fonctionne de nouveau : vos réponses sont enregistrées.",
+  );
 });
