@@ -65,7 +65,7 @@ impl DiagnosticHeading {
 
 /// The list's order: the most recently changed first.
 pub fn most_recent_first(a: &DiagnosticHeading, b: &DiagnosticHeading) -> Ordering {
-    b.updated_at.cmp(&a.updated_at)
+    crate::bundle::compare_timestamps(&b.updated_at, &a.updated_at)
 }
 
 /// The positions in `headings` of the diagnostics whose commune name contains every word of

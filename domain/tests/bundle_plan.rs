@@ -376,3 +376,30 @@ fn of_several_feedbacks_on_one_diagnostic_only_the_latest_is_written() {
         [FeedbackStatus::Superseded, FeedbackStatus::Updated]
     );
 }
+
+#[test]
+fn a_feedback_written_earlier_in_another_time_zone_does_not_replace_a_later_one() {
+    let stored = sample_feedback();
+    let mut other = sample_feedback();
+    other.id = OTHER_ID.into();
+    // 18:00 at UTC+8 is 10:00 UTC, four hours before the stored one (14:00 UTC).
+    other.written_at = "2026-03-05T18:00:00+08:00".into();
+    let ids = [DIAGNOSTIC_ID];
+    assert_eq!(
+        plan_feedback_import(
+            std::slice::from_ref(&other),
+            std::slice::from_ref(&stored),
+            &ids
+        ),
+        [FeedbackStatus::Older]
+    );
+    other.written_at = "2026-03-05T16:00:00+01:00".into();
+    assert_eq!(
+        plan_feedback_import(
+            std::slice::from_ref(&other),
+            std::slice::from_ref(&stored),
+            &ids
+        ),
+        [FeedbackStatus::Updated]
+    );
+}

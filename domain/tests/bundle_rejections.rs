@@ -455,3 +455,92 @@ fn html_and_script_in_texts_are_kept_as_plain_data() {
     assert_eq!(diagnostic.project_sheets[0].title, evil);
     assert_eq!(valid.app_version, evil);
 }
+
+#[test]
+fn a_file_just_over_the_limit_does_not_read_as_the_limit() {
+    let rejection = check_file_size("juste.json", MAX_FILE_BYTES + 1).unwrap_err();
+    assert!(
+        rejection.to_string().contains("trop volumineux (5,1 Mo)"),
+        "{rejection}"
+    );
+}
+
+#[test]
+fn a_file_not_in_utf8_says_so_and_how_to_fix_it() {
+    let text = valid_value().to_string();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let rejection = import(&utf16).unwrap_err();
+    assert_eq!(rejection.kind(), RejectionKind::Unreadable);
+    assert!(
+        rejection.to_string().contains(
+            "le fichier n'est pas enregistré en UTF-8 (il semble enregistré en UTF-16) : exportez-le \
+             de nouveau depuis l'application, ou enregistrez-le en UTF-8"
+        ),
+        "{rejection}"
+    );
+    let without_mark: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    assert!(import(&without_mark)
+        .unwrap_err()
+        .to_string()
+        .contains("UTF-16"));
+    // A commune name saved by an editor in Windows-1252: « Givét » with a lone 0xE9 byte.
+    let mut bytes = text.into_bytes();
+    let at = bytes.windows(5).position(|w| w == b"Givet").unwrap();
+    bytes.insert(at + 4, 0xE9);
+    let rejection = import(&bytes).unwrap_err();
+    assert!(
+        rejection.to_string().contains("Windows-1252"),
+        "{rejection}"
+    );
+}
+
+#[test]
+fn impossible_dates_upper_case_ids_and_huge_revisions_are_refused() {
+    for (date, path) in [
+        ("2026-02-31T10:00:00Z", "diagnostics[0].created_at"),
+        ("2026-03-01T10:00:60Z", "diagnostics[0].updated_at"),
+    ] {
+        let mut value = valid_value();
+        let field = path.rsplit('.').next().unwrap();
+        value["diagnostics"][0][field] = json!(date);
+        assert_problem(
+            &sealed_and_refused(value),
+            path,
+            "n'est pas une date valide",
+        );
+    }
+    let mut value = valid_value();
+    value["diagnostics"][0]["id"] = json!(DIAGNOSTIC_ID.to_uppercase());
+    assert_problem(
+        &sealed_and_refused(value),
+        "diagnostics[0].id",
+        "UUID attendu",
+    );
+    let mut value = valid_value();
+    value["diagnostics"][0]["revision"] = json!(u32::MAX);
+    assert_problem(
+        &sealed_and_refused(value),
+        "diagnostics[0].revision",
+        "révision 4294967295 invalide : elle dépasse 1000000000",
+    );
+}
+
+#[test]
+fn a_private_note_must_belong_to_a_step() {
+    let bundle =
+        domain::bundle::export_backup(&[sample_diagnostic(DIAGNOSTIC_ID)], &[], "0.1.0", NOW);
+    let mut value: Value = serde_json::from_str(&to_json_pretty(&bundle)).unwrap();
+    value["diagnostics"][0]["private_notes"] =
+        json!({"gouvernance": "Relancer la préfecture.", "__proto__": "perdue"});
+    assert_problem(
+        &refused(&value),
+        "diagnostics[0].private_notes.__proto__",
+        "thème inconnu « __proto__ »",
+    );
+    value["diagnostics"][0]["private_notes"] =
+        json!({"gouvernance": "Relancer la préfecture.", "_import_non_repris": "Ancienne réponse"});
+    assert!(import(value.to_string().as_bytes()).is_ok());
+}

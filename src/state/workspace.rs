@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use domain::bundle::{export_feedback, feedback_file_name, to_json_pretty, MotFeedback};
+use domain::bundle::{
+    compare_timestamps, export_feedback, feedback_file_name, to_json_pretty, MotFeedback,
+};
 use domain::questionnaire::Questionnaire;
 use domain::report::ReportData;
 use domain::workspace::{
@@ -47,7 +49,7 @@ fn workspace_of(
     mut diagnostics: Vec<Diagnostic>,
     reviews: &[MotReview],
 ) -> Result<WorkspaceData, AppError> {
-    diagnostics.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    diagnostics.sort_by(|a, b| compare_timestamps(&b.updated_at, &a.updated_at));
     let data = ReportData::embedded().map_err(|e| AppError::Packaging(e.to_string()))?;
     let rows = territory_rows(&data, questionnaire()?, &diagnostics, reviews);
     Ok(WorkspaceData { diagnostics, rows })

@@ -1,6 +1,6 @@
 //! The repository of diagnostics and app metadata: the only code that reads or writes IndexedDB records.
 
-use domain::bundle::MotFeedback;
+use domain::bundle::{compare_timestamps, MotFeedback};
 use domain::diagnostic_list::{most_recent_first, DiagnosticHeading};
 use domain::workspace::MotReview;
 use domain::Diagnostic;
@@ -101,7 +101,7 @@ impl Repository {
             .serde()?
             .await?
             .collect::<Result<Vec<_>, _>>()?;
-        diagnostics.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        diagnostics.sort_by(|a, b| compare_timestamps(&b.updated_at, &a.updated_at));
         Ok(diagnostics)
     }
 

@@ -22,6 +22,15 @@ pub enum BundleError {
     /// The file holds nothing.
     #[error("le fichier est vide.")]
     Empty,
+    /// The file's text is not UTF-8 (saved as UTF-16, or in an older encoding by an editor).
+    #[error(
+        "le fichier n'est pas enregistré en UTF-8 ({encoding}) : exportez-le de nouveau depuis \
+         l'application, ou enregistrez-le en UTF-8 dans votre éditeur de texte."
+    )]
+    NotUtf8 {
+        /// What it seems to be, in French.
+        encoding: &'static str,
+    },
     /// The file is not well-formed JSON.
     #[error("ce n'est pas un fichier JSON valide (ligne {line}, colonne {column}) : {detail}.")]
     Syntax {
@@ -114,6 +123,12 @@ pub enum BundleError {
     /// An id that is not a UUID.
     #[error("« {0} » n'est pas un identifiant valide (UUID attendu, ex. 3f2b8c1e-7a4d-4e2b-9c1a-2b3c4d5e6f70).")]
     NotUuid(String),
+    /// A revision beyond what any edit could reach (see [`super::MAX_REVISION`]).
+    #[error(
+        "révision {0} invalide : elle dépasse {max}, ce qu'aucune modification ne peut atteindre.",
+        max = super::MAX_REVISION
+    )]
+    RevisionTooHigh(u32),
     /// A date-time not in RFC 3339 form.
     #[error("« {0} » n'est pas une date valide (format attendu : 2026-03-01T10:00:00Z).")]
     NotTimestamp(String),
@@ -177,8 +192,10 @@ pub enum BundleError {
     DigestMismatch,
 }
 
+/// A size in MiB with one decimal, rounded up: a file just over the limit does not read as
+/// the limit itself.
 fn megabytes(bytes: usize) -> String {
-    let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
+    let tenths = (bytes as u64 * 10).div_ceil(1_048_576);
     if tenths.is_multiple_of(10) {
         format!("{}", tenths / 10)
     } else {
@@ -281,7 +298,10 @@ impl BundleRejection {
         } else if has(|e| {
             matches!(
                 e,
-                BundleError::TooLarge { .. } | BundleError::Empty | BundleError::Syntax { .. }
+                BundleError::TooLarge { .. }
+                    | BundleError::Empty
+                    | BundleError::NotUtf8 { .. }
+                    | BundleError::Syntax { .. }
             )
         }) {
             RejectionKind::Unreadable

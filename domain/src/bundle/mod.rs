@@ -49,7 +49,7 @@ pub use plan::{
     apply_import, copy_of, plan_feedback_import, plan_import, ConflictChoice, FeedbackStatus,
     ImportDecision, ImportStatus, UnresolvedConflict, COPY_SUFFIX,
 };
-pub use shapes::{is_timestamp, is_uuid};
+pub use shapes::{compare_timestamps, is_timestamp, is_uuid};
 
 /// The format name every bundle states in its `format` field.
 pub const FORMAT_NAME: &str = "diagnostic-transfrontalier-mot";
@@ -68,6 +68,10 @@ pub const MAX_KEY_CHARS: usize = 200;
 
 /// Most entries in any list or object (diagnostics per bundle, answers per diagnostic…).
 pub const MAX_ENTRIES: usize = 2_000;
+
+/// Highest revision accepted in a file: far beyond what a town's edits reach (one a second for
+/// thirty years), and far below the counter's own limit, so that later edits still raise it.
+pub const MAX_REVISION: u32 = 1_000_000_000;
 
 /// Most problems reported for one file (the rest are not looked for).
 pub const MAX_PROBLEMS: usize = 50;

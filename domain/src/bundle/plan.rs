@@ -10,6 +10,7 @@ use super::answers_migration::{append_unmapped_note, UNMAPPED_NOTE_KEY};
 use super::canonical::{diagnostic_digest, feedback_digest};
 use super::format::{FeedbackItem, MotFeedback};
 use super::parse::IncomingDiagnostic;
+use super::shapes::compare_timestamps;
 
 /// What importing one item would do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -370,12 +371,12 @@ pub fn plan_feedback_import(
 
 /// Whether feedback `a` was written after `b`: by its revision when both are the same feedback
 /// (revisions count MOT's saves of it), by its date when they are not (two MOT devices, or a
-/// feedback written anew). Dates are RFC 3339 in UTC as the app writes them, so they compare
-/// as text.
+/// feedback written anew). Dates are compared as the moments they name: a file may write them
+/// with another offset than the app's UTC.
 fn is_later(a: &MotFeedback, b: &MotFeedback) -> bool {
     if a.id == b.id {
         a.revision > b.revision
     } else {
-        a.written_at > b.written_at
+        compare_timestamps(&a.written_at, &b.written_at).is_gt()
     }
 }

@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use crate::answer::Answer;
 use crate::questionnaire::{validate_answer, QuestionKind, Questionnaire, StepKind};
 
+use super::answers_migration::UNMAPPED_NOTE_KEY;
 use super::canonical::{feedback_digest, item_digest};
 use super::error::{BundleError, BundleProblem};
 use super::format::{Bundle, BundleKind, DiagnosticItem, FeedbackItem};
 use super::path::{field, index};
 use super::shapes::{is_timestamp, is_uuid};
-use super::MAX_PROBLEMS;
+use super::{MAX_PROBLEMS, MAX_REVISION};
 
 /// Collects problems, up to [`MAX_PROBLEMS`].
 #[derive(Default)]
@@ -133,6 +134,7 @@ fn check_diagnostic(
     if !check_digest(at, &item.digest, &item_digest(item), problems) {
         return;
     }
+    check_revision(&field(at, "revision"), item.revision, problems);
     check_timestamp(&field(at, "created_at"), &item.created_at, problems);
     check_timestamp(&field(at, "updated_at"), &item.updated_at, problems);
     check_summaries(at, item, problems);
@@ -287,6 +289,12 @@ fn check_entries(
     for key in item.private_notes.iter().flat_map(|notes| notes.keys()) {
         if key.trim().is_empty() {
             problems.push(field(at, "private_notes"), BundleError::EmptyText);
+        } else if current && key != UNMAPPED_NOTE_KEY && questionnaire.step(key).is_none() {
+            // Notes are kept per step (and one for answers an import could not carry over).
+            problems.push(
+                field(&field(at, "private_notes"), key),
+                BundleError::UnknownStep(key.clone()),
+            );
         }
     }
 }
@@ -363,6 +371,12 @@ fn check_feedback(
         &feedback.diagnostic_id,
         problems,
     );
+    check_revision(&field(&inner, "revision"), feedback.revision, problems);
+    check_revision(
+        &field(&inner, "diagnostic_revision"),
+        feedback.diagnostic_revision,
+        problems,
+    );
     check_timestamp(&field(&inner, "written_at"), &feedback.written_at, problems);
     check_text(&field(&inner, "author"), &feedback.author, problems);
     // A copy of the diagnostic's answer, for the file's name: as typed in the form.
@@ -392,6 +406,12 @@ fn check_feedback(
 fn check_text(at: &str, text: &str, problems: &mut Problems) {
     if text.trim().is_empty() {
         problems.push(at, BundleError::EmptyText);
+    }
+}
+
+fn check_revision(at: &str, revision: u32, problems: &mut Problems) {
+    if revision > MAX_REVISION {
+        problems.push(at, BundleError::RevisionTooHigh(revision));
     }
 }
 

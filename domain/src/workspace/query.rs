@@ -137,7 +137,7 @@ fn compare(a: &TerritoryRow, b: &TerritoryRow, column: Column) -> Ordering {
         Column::Completion => a.completion_percent.cmp(&b.completion_percent),
         Column::OverallScore => a.overall_percent.cmp(&b.overall_percent),
         Column::Revision => a.revision.cmp(&b.revision),
-        Column::UpdatedAt => a.updated_at.cmp(&b.updated_at),
+        Column::UpdatedAt => crate::bundle::compare_timestamps(&a.updated_at, &b.updated_at),
         Column::MotStatus => a.mot_status.cmp(&b.mot_status),
     }
 }
