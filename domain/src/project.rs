@@ -216,10 +216,10 @@ impl ProjectSheet {
         merge_field(&mut self.theme_id, &before.theme_id, theme_id);
         merge_field(&mut self.need, &before.need, need);
         merge_field(&mut self.objectives, &before.objectives, objectives);
-        merge_field(&mut self.partners, &before.partners, partners);
-        merge_field(&mut self.actions, &before.actions, actions);
+        merge_list(&mut self.partners, &before.partners, partners);
+        merge_list(&mut self.actions, &before.actions, actions);
         merge_field(&mut self.budget_class, &before.budget_class, budget_class);
-        merge_field(
+        merge_list(
             &mut self.funding_sources,
             &before.funding_sources,
             funding_sources,
@@ -266,6 +266,49 @@ fn merge_field<T: PartialEq + Clone>(stored: &mut T, before: &T, typed: &T) {
     }
 }
 
+/// Merges a list (actions, funding sources, partners) typed from `before` to `typed` onto the
+/// stored one: whole when it is still stored as it was; else (another tab added or removed
+/// entries meanwhile) entry by entry: each entry changed here is set with [`edit_entry`] and
+/// the entries added here at the end are added, so that neither tab's work is lost. A list
+/// shortened here and changed elsewhere stays as stored: entries cannot be matched by place.
+fn merge_list<T: PartialEq + Clone>(stored: &mut Vec<T>, before: &[T], typed: &[T]) {
+    if stored.as_slice() == before {
+        *stored = typed.to_vec();
+        return;
+    }
+    if typed.len() < before.len() {
+        return;
+    }
+    for (index, (was, now)) in before.iter().zip(typed).enumerate() {
+        if was != now {
+            edit_entry(stored, index, was, now.clone());
+        }
+    }
+    for added in &typed[before.len()..] {
+        if !stored.contains(added) {
+            stored.push(added.clone());
+        }
+    }
+}
+
+/// Sets the entry a user edited in a list from `before` to `edited`: the one at `index` if it
+/// still holds `before`, else the first holding it (another tab removed or added an entry
+/// before it meanwhile). If none does (another tab changed or removed it), `edited` is added
+/// at the end, unless the list holds it already: the text typed is neither lost nor written
+/// over another entry.
+pub fn edit_entry<T: PartialEq>(list: &mut Vec<T>, index: usize, before: &T, edited: T) {
+    let position = if list.get(index) == Some(before) {
+        Some(index)
+    } else {
+        list.iter().position(|entry| entry == before)
+    };
+    match position {
+        Some(position) => list[position] = edited,
+        None if !list.contains(&edited) => list.push(edited),
+        None => {}
+    }
+}
+
 /// Removes the entry a user removed from a list (actions, funding sources, partners): the one at
 /// `index` if it is still `removed`, else the first equal to it (another tab removed or added an
 /// entry before it meanwhile), else none (another tab removed it already). Never the entry that
@@ -283,7 +326,7 @@ pub fn remove_entry<T: PartialEq>(list: &mut Vec<T>, index: usize, removed: &T) 
 
 #[cfg(test)]
 mod tests {
-    use super::remove_entry;
+    use super::{edit_entry, remove_entry, ProjectSheet};
 
     #[test]
     fn the_entry_removed_is_the_one_chosen_even_when_another_tab_moved_it() {
@@ -298,5 +341,45 @@ mod tests {
         let mut list = vec!["Z", "A", "B"];
         remove_entry(&mut list, 1, &"B");
         assert_eq!(list, ["Z", "A"]);
+    }
+
+    #[test]
+    fn an_edited_entry_follows_its_text_when_another_tab_removed_one_before_it() {
+        let mut list = vec!["Étude", "Travaux", "Inauguration"];
+        edit_entry(&mut list, 1, &"Travaux", "Travaux 2028");
+        assert_eq!(list, ["Étude", "Travaux 2028", "Inauguration"]);
+        // The other tab removed « Étude »: the edit goes to « Travaux », now first.
+        let mut list = vec!["Travaux", "Inauguration"];
+        edit_entry(&mut list, 1, &"Travaux", "Travaux 2028");
+        assert_eq!(list, ["Travaux 2028", "Inauguration"]);
+        // The other tab removed or rewrote « Travaux »: the text typed is added, not lost.
+        let mut list = vec!["Étude", "Travaux (phase 2)"];
+        edit_entry(&mut list, 1, &"Travaux", "Travaux 2028");
+        assert_eq!(list, ["Étude", "Travaux (phase 2)", "Travaux 2028"]);
+        // …once: the same edit again changes nothing.
+        edit_entry(&mut list, 1, &"Travaux", "Travaux 2028");
+        assert_eq!(list.len(), 3);
+    }
+
+    #[test]
+    fn a_replayed_list_keeps_the_other_tabs_removal_and_the_text_typed_here() {
+        let sheet = |actions: &[&str]| ProjectSheet {
+            actions: actions.iter().map(|a| a.to_string()).collect(),
+            ..ProjectSheet::default()
+        };
+        let before = sheet(&["Étude", "Travaux", "Inauguration"]);
+        let typed = sheet(&["Étude", "Travaux 2028", "Inauguration", "Bilan"]);
+        // Another tab removed « Étude » since.
+        let mut stored = sheet(&["Travaux", "Inauguration"]);
+        stored.merge_typed(&before, &typed);
+        assert_eq!(stored.actions, ["Travaux 2028", "Inauguration", "Bilan"]);
+        // Unchanged since: the typed list, whole.
+        let mut stored = before.clone();
+        stored.merge_typed(&before, &typed);
+        assert_eq!(stored.actions, typed.actions);
+        // Shortened here and changed elsewhere: the stored list stays.
+        let mut stored = sheet(&["Travaux", "Inauguration"]);
+        stored.merge_typed(&before, &sheet(&["Étude", "Travaux"]));
+        assert_eq!(stored.actions, ["Travaux", "Inauguration"]);
     }
 }

@@ -1,7 +1,7 @@
 //! The lists of a project sheet: partners (name, country, type, contact status), and lists of
 //! short texts (actions, funding sources). Entries are added and removed with buttons.
 
-use domain::project::{remove_entry, ContactStatus, Partner, ProjectSheet};
+use domain::project::{edit_entry, remove_entry, ContactStatus, Partner, ProjectSheet};
 use leptos::prelude::*;
 
 use super::{find_sheet, sheet_value};
@@ -61,10 +61,11 @@ pub fn TextList(
                     let on_change = {
                         let sheet_id = sheet_id.clone();
                         Callback::new(move |text: String| {
+                            // By its text before, not only its place: another tab may remove an
+                            // entry above it before this one is stored.
+                            let before = value.get_untracked();
                             update_sheet(session, &sheet_id, Commit::AfterPause, move |sheet| {
-                                if let Some(item) = write(sheet).get_mut(index) {
-                                    *item = text.clone();
-                                }
+                                edit_entry(write(sheet), index, &before, text.clone());
                             });
                         })
                     };
@@ -170,10 +171,17 @@ fn PartnerFields(sheet_id: String, index: usize) -> impl IntoView {
     let edit = move |commit: Commit, change: fn(&mut Partner, String)| {
         let sheet_id = sheet_id.clone();
         Callback::new(move |value: String| {
+            // The partner as this tab shows it: another tab may remove one above it before
+            // this change is stored, and the change must follow this partner, not its place.
+            let Some(before) = session.diagnostic.with_untracked(|d| {
+                find_sheet(d, &sheet_id).and_then(|s| s.partners.get(index).cloned())
+            }) else {
+                return;
+            };
+            let mut edited = before.clone();
+            change(&mut edited, value);
             update_sheet(session, &sheet_id, commit, move |sheet| {
-                if let Some(partner) = sheet.partners.get_mut(index) {
-                    change(partner, value.clone());
-                }
+                edit_entry(&mut sheet.partners, index, &before, edited.clone());
             });
         })
     };

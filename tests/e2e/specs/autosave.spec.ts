@@ -1,6 +1,6 @@
 /** Nothing is ever lost: autosave, an abrupt close, two tabs on the same diagnostic. */
 import { test, expect } from '../support/fixtures';
-import { failEveryCommit } from '../support/idb';
+import { failEveryCommit, storedDiagnostics } from '../support/idb';
 import { QuestionnairePage } from '../support/questionnaire_page';
 import { ProjectSheetPage } from '../support/report_page';
 import { BrowserContext, Locator, Page } from '@playwright/test';
@@ -307,6 +307,59 @@ test('a project sheet journaled by a tab that ends abruptly keeps the fields ano
   const shown = new ProjectSheetPage(fresh);
   await expect(shown.field('Besoin')).toHaveValue('Besoin écrit dans B');
   await expect(shown.field('Objectifs')).toHaveValue('Objectifs écrits dans A');
+});
+
+/** Adds the actions to the sheet open in `page`, waits until they are stored and shown in `other`. */
+async function addActions(page: Page, other: Page, actions: string[]): Promise<void> {
+  for (const [position, text] of actions.entries()) {
+    await page.getByRole('button', { name: 'Ajouter une action' }).click();
+    await page.locator(`#fiche-action-${position + 1}`).fill(text);
+  }
+  await page.locator(`#fiche-action-${actions.length}`).blur();
+  await expect(page.getByTestId('save-status')).toHaveText('Enregistré');
+  await expect(other.locator(`#fiche-action-${actions.length}`)).toHaveValue(actions[actions.length - 1]);
+}
+
+/** The actions of the diagnostic's only project sheet, as stored. */
+async function storedActions(page: Page): Promise<string[]> {
+  const [diagnostic] = await storedDiagnostics(page);
+  return diagnostic.project_sheets[0].actions;
+}
+
+test('an action typed in one tab while another tab removes the one above keeps its text, and no action is lost', async ({ page, context }) => {
+  const { pageB } = await blankSheetInTwoTabs(page, context);
+  await addActions(page, pageB, ['Étude', 'Travaux', 'Inauguration']);
+
+  // A types in action 2; before its typing pause ends, B removes action 1.
+  await page.locator('#fiche-action-2').fill('Travaux 2028');
+  await pageB.getByRole('button', { name: 'Retirer : Action 1' }).click();
+  await expect(page.getByTestId('save-status')).toHaveText('Enregistré');
+
+  await expect.poll(() => storedActions(page)).toEqual(['Travaux 2028', 'Inauguration']);
+  for (const tab of [page, pageB]) {
+    await expect(tab.locator('#fiche-action-1')).toHaveValue('Travaux 2028');
+    await expect(tab.locator('#fiche-action-2')).toHaveValue('Inauguration');
+    await expect(tab.locator('#fiche-action-3')).toHaveCount(0);
+  }
+});
+
+test('an action a killed tab had journaled is replayed onto its own entry after another tab removed the one above', async ({ page, context }) => {
+  const { tabB, sheetUrl, pageB } = await blankSheetInTwoTabs(page, context);
+  await addActions(page, pageB, ['Étude', 'Travaux', 'Inauguration']);
+
+  // B types in action 2, cannot commit, and is killed once its text is journaled.
+  await typeThenFreeze(pageB, tabB.page.locator('#fiche-action-2'), 'Travaux 2028');
+  await pageB.close();
+  // Then A removes action 1.
+  await page.getByRole('button', { name: 'Retirer : Action 1' }).click();
+  await expect(page.getByTestId('save-status')).toHaveText('Enregistré');
+
+  // Opened again, B's journal is replayed: its text on « Travaux », « Inauguration » kept.
+  const fresh = await context.newPage();
+  await fresh.goto(sheetUrl);
+  await expect(fresh.locator('#fiche-action-1')).toHaveValue('Travaux 2028');
+  await expect(fresh.locator('#fiche-action-2')).toHaveValue('Inauguration');
+  await expect.poll(() => storedActions(fresh)).toEqual(['Travaux 2028', 'Inauguration']);
 });
 
 test('with a full disk, a project sheet created and filled, and another one deleted, are so once reopened', async ({ page }) => {
