@@ -1,5 +1,6 @@
 //! Application state and the use cases the pages call: they join the domain, storage and platform.
 
+pub mod broadcast;
 pub mod bundles;
 pub mod diagnostics;
 pub mod downloads;

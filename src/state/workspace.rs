@@ -18,6 +18,7 @@ use gloo_timers::future::TimeoutFuture;
 
 use crate::error::AppError;
 use crate::platform::{new_uuid, now_iso};
+use crate::state::broadcast::announce;
 use crate::state::bundles::{FileRead, APP_VERSION};
 use crate::state::diagnostics::questionnaire;
 use crate::state::downloads::{download_csv, download_json};
@@ -280,17 +281,29 @@ pub async fn load_follow_up(id: &str) -> Result<TerritoryFollowUp, AppError> {
     })
 }
 
+/// Name of the channel on which MOT's tabs announce a review they stored (by diagnostic id).
+pub const REVIEWS_CHANNEL: &str = "diagnostic-transfrontalier:mot-reviews";
+
 /// Changes MOT's review (status or internal notes) of a territory, from the stored review: a
-/// change made in another tab to the other field stays. Returns the review as stored.
+/// change made in another tab to the other field stays. The other tabs are told, so that a page
+/// showing that review follows. Returns the review as stored.
 pub async fn update_review(
     diagnostic_id: &str,
     change: impl FnOnce(&mut MotReview),
 ) -> Result<MotReview, AppError> {
     let blank = MotReview::new(diagnostic_id, &now_iso());
-    Ok(shared_repository()
+    let stored = shared_repository()
         .await?
         .update_review(blank, change)
-        .await?)
+        .await?;
+    announce(REVIEWS_CHANNEL, [diagnostic_id]);
+    Ok(stored)
+}
+
+/// MOT's review of a territory as stored ("Reçu" and no notes when there is none).
+pub async fn load_review(diagnostic_id: &str) -> Result<MotReview, AppError> {
+    let stored = shared_repository().await?.get_review(diagnostic_id).await?;
+    Ok(stored.unwrap_or_else(|| MotReview::new(diagnostic_id, &now_iso())))
 }
 
 /// Checks and stores MOT's feedback for a town, raising its revision when it changed; the status

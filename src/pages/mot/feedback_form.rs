@@ -45,11 +45,10 @@ pub fn FeedbackForm(
     // as stored now (another page may have saved other parts since).
     let slot = DraftSlot::new(&diagnostic.id);
     let kept = slot.take_over();
-    let resumed = kept.is_some();
-    let shown = match kept {
-        Some(kept) => merge_feedback_edits(&kept.base, &kept.draft, &feedback),
-        None => feedback.clone(),
-    };
+    let resumed = !kept.is_empty();
+    let shown = kept.iter().fold(feedback.clone(), |shown, kept| {
+        merge_feedback_edits(&kept.base, &kept.draft, &shown)
+    });
     let open_steps = !shown.theme_comments.is_empty();
     let base = RwSignal::new(feedback);
     let draft = RwSignal::new(shown);

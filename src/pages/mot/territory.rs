@@ -15,10 +15,13 @@ use crate::components::notice::ErrorNotice;
 use crate::pages::diagnostic::UNMAPPED_NOTE_TITLE;
 use crate::pages::report::{ReadOnlyReport, ReportBody};
 use crate::platform::{format_datetime_fr, now_iso, set_page_title};
+use crate::state::broadcast::BroadcastLink;
 use crate::state::diagnostics::questionnaire;
 use crate::state::projects::report_of;
 use crate::state::session::DiagnosticSession;
-use crate::state::workspace::{load_follow_up, update_review, TerritoryFollowUp};
+use crate::state::workspace::{
+    load_follow_up, load_review, update_review, TerritoryFollowUp, REVIEWS_CHANNEL,
+};
 
 use super::feedback_form::FeedbackForm;
 
@@ -98,6 +101,28 @@ fn FollowUp(follow_up: TerritoryFollowUp) -> impl IntoView {
     }
 }
 
+/// Shows the review as another tab stored it (its notes, its status), unless this page is
+/// writing its own: then the end of that write shows the stored review. Without it, a page left
+/// open would show old notes, and the next letter typed there would write them back over the
+/// other tab's.
+fn follow_other_tabs(diagnostic_id: &str, review: RwSignal<MotReview>, writing: RwSignal<u32>) {
+    let own_id = diagnostic_id.to_string();
+    let link = BroadcastLink::listen(REVIEWS_CHANNEL, move |id| {
+        if id != own_id || writing.try_get_untracked() != Some(0) {
+            return;
+        }
+        spawn_local(async move {
+            if let Ok(stored) = load_review(&id).await {
+                if writing.try_get_untracked() == Some(0) {
+                    review.try_set(stored);
+                }
+            }
+        });
+    });
+    let link = StoredValue::new_local(link);
+    on_cleanup(move || link.set_value(None));
+}
+
 /// The private notes the town chose to join to its file, by step (none: nothing shown).
 #[component]
 fn TownNotes(notes: BTreeMap<String, String>) -> impl IntoView {
@@ -139,6 +164,7 @@ fn ReviewPanel(review: RwSignal<MotReview>) -> impl IntoView {
     // change to the other field is kept; once the last write ends, the page shows the review
     // as stored (not after an earlier one: it would undo the letters typed since).
     let writing = RwSignal::new(0u32);
+    follow_other_tabs(&diagnostic_id, review, writing);
     let save = move |change: Box<dyn FnOnce(&mut MotReview)>| {
         let diagnostic_id = diagnostic_id.clone();
         writing.update(|n| *n += 1);

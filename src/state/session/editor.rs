@@ -6,7 +6,7 @@
 //! other tabs are told. Signals of pages already left are set with `try_` (a no-op then).
 
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use domain::edit_queue::{AfterCommit, Change, EditQueue, ReadTicket};
 use domain::{Answer, Diagnostic};
@@ -14,12 +14,11 @@ use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use super::{Commit, SaveStatus, TYPING_DEBOUNCE_MS};
 use crate::platform::now_iso;
 use crate::pwa::BEFORE_RELOAD_EVENT;
+use crate::state::broadcast::{announce, BroadcastLink};
 use crate::storage::journal::{Moment, PendingEdits, TabJournal};
 use crate::storage::{shared_repository, CLOSING_EVENT};
 
@@ -40,19 +39,6 @@ pub struct Editor {
     timer: RefCell<Option<Timeout>>,
     listeners: RefCell<Vec<EventListener>>,
     channel: RefCell<Option<BroadcastLink>>,
-}
-
-/// The tab's broadcast channel and the closure that keeps its message handler alive.
-struct BroadcastLink {
-    channel: web_sys::BroadcastChannel,
-    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
-}
-
-impl Drop for BroadcastLink {
-    fn drop(&mut self) {
-        self.channel.set_onmessage(None);
-        self.channel.close();
-    }
 }
 
 impl Editor {
@@ -261,7 +247,7 @@ impl Editor {
 
     fn announce(&self) {
         if let Some(link) = self.channel.borrow().as_ref() {
-            let _ = link.channel.post_message(&self.id.as_str().into());
+            link.post(&self.id);
         }
     }
 
@@ -300,32 +286,17 @@ impl Editor {
             ));
         }
         self.listeners.replace(listeners);
+        // A message naming this diagnostic makes the editor re-read it.
+        let editor = Rc::downgrade(self);
         self.channel
-            .replace(BroadcastLink::open(Rc::downgrade(self)));
-    }
-}
-
-impl BroadcastLink {
-    /// Opens the channel; a message naming this diagnostic makes the editor re-read it.
-    fn open(editor: Weak<Editor>) -> Option<BroadcastLink> {
-        let channel = web_sys::BroadcastChannel::new(CHANNEL_NAME).ok()?;
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-            move |event: web_sys::MessageEvent| {
+            .replace(BroadcastLink::listen(CHANNEL_NAME, move |id| {
                 let Some(editor) = editor.upgrade() else {
                     return;
                 };
-                if event.data().as_string().as_deref() == Some(editor.id.as_str())
-                    && editor.queue.borrow_mut().other_tab_committed()
-                {
+                if id == editor.id && editor.queue.borrow_mut().other_tab_committed() {
                     editor.reread();
                 }
-            },
-        );
-        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        Some(BroadcastLink {
-            channel,
-            _on_message: on_message,
-        })
+            }));
     }
 }
 
@@ -337,12 +308,7 @@ fn version_of(diagnostic: &Diagnostic) -> (u32, String) {
 /// Tells the other tabs that diagnostics were changed outside an editor (a journal replayed,
 /// an import): those editing one re-read it.
 pub(crate) fn announce_changes<'a>(diagnostic_ids: impl IntoIterator<Item = &'a str>) {
-    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL_NAME) {
-        for id in diagnostic_ids {
-            let _ = channel.post_message(&id.into());
-        }
-        channel.close();
-    }
+    announce(CHANNEL_NAME, diagnostic_ids);
 }
 
 /// Tells the page (benchmarks, tests) that a change reached IndexedDB: a `diagnostic-committed` event.

@@ -81,6 +81,47 @@ test('two tabs on one territory keep what each other saved: notes and status, an
   await expect(fresh.stepComment('Mobilité')).toHaveValue('Écrit dans le second onglet.');
 });
 
+test('notes typed in one tab show in another tab open on the territory, and typing there builds on them', async ({ page, context }) => {
+  await givetFollowUp(page);
+  const first = await openTerritory(context);
+  const second = await openTerritory(context);
+
+  await first.field(NOTES_LABEL).fill('Appel du maire le 3.');
+  await expect(first.page.getByRole('status').filter({ hasText: 'Suivi enregistré.' })).toBeVisible();
+  await expect(second.field(NOTES_LABEL)).toHaveValue('Appel du maire le 3.');
+  await first.field('Statut MOT').selectOption({ label: 'En accompagnement' });
+  await expect(second.field('Statut MOT')).toHaveValue('En accompagnement');
+
+  await second.field(NOTES_LABEL).press('End');
+  await second.field(NOTES_LABEL).pressSequentially(' Relancer.');
+  await expect(first.field(NOTES_LABEL)).toHaveValue('Appel du maire le 3. Relancer.');
+  const fresh = await openTerritory(context);
+  await expect(fresh.field(NOTES_LABEL)).toHaveValue('Appel du maire le 3. Relancer.');
+  await expect(fresh.field('Statut MOT')).toHaveValue('En accompagnement');
+});
+
+test('two tabs writing parts of a feedback, both closed before saving, lose neither part', async ({ page, context }) => {
+  await givetFollowUp(page);
+  const first = await openTerritory(context);
+  const second = await openTerritory(context);
+  await first.field('Commentaire général').fill('Écrit dans le premier onglet, pas enregistré.');
+  await second.field('Auteur du retour').fill('Jeanne, MOT');
+  await expect(second.page.getByTestId('feedback-unsaved')).toContainText('Modifications non enregistrées');
+  await first.page.close();
+  await second.page.close();
+
+  const fresh = await openTerritory(context);
+  await expect(fresh.page.getByTestId('feedback-resumed')).toContainText('Brouillon repris');
+  await expect(fresh.field('Commentaire général')).toHaveValue('Écrit dans le premier onglet, pas enregistré.');
+  await expect(fresh.field('Auteur du retour')).toHaveValue('Jeanne, MOT');
+  await fresh.button('Enregistrer le retour').click();
+  await expect(fresh.page.getByRole('status').filter({ hasText: 'Retour enregistré.' })).toBeVisible();
+  // Saved: nothing comes back as a draft any more.
+  const later = await openTerritory(context);
+  await expect(later.field('Auteur du retour')).toHaveValue('Jeanne, MOT');
+  await expect(later.page.getByTestId('feedback-resumed')).toHaveCount(0);
+});
+
 test('a comment on a question the town does not see (hidden, or in a theme « non concerné ») is listed for it', async ({ page, browser }) => {
   const territory = await givetFollowUp(page);
   await territory.field('Auteur du retour').fill('Claire Martin, MOT');
