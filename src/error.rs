@@ -26,6 +26,9 @@ pub enum AppError {
     /// MOT's feedback cannot be saved as written; the French reasons, joined.
     #[error("Le retour n'est pas enregistré : {0}")]
     Feedback(String),
+    /// MOT's feedback has no author: said at the author's field.
+    #[error("Indiquez l'auteur du retour (nom, fonction) : la commune saura qui lui écrit.")]
+    FeedbackWithoutAuthor,
     /// The questionnaire shipped with the app could not be read (a packaging fault).
     #[error(transparent)]
     Questionnaire(#[from] LoadError),

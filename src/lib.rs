@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
             >
                 "Aller au contenu"
             </a>
+            <components::route_focus::RouteFocus/>
             <SiteHeader/>
             <pwa::UpdateBanner state=service_worker/>
             <ConnectionBanner/>

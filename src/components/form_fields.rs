@@ -34,9 +34,24 @@ pub fn TextEntry(
     value: Signal<String>,
     /// Called with the new value at every keystroke.
     on_change: Callback<String>,
+    /// What is wrong with the value, if anything: shown under the field and tied to it.
+    #[prop(optional, into)]
+    error: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let help_id = format!("{id}-aide");
-    let described_by = help.as_ref().map(|_| help_id.clone());
+    let error_id = format!("{id}-erreur");
+    let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    let described_by = {
+        let help_id = help.as_ref().map(|_| help_id.clone());
+        let error_id = error_id.clone();
+        move || {
+            let ids: Vec<&str> = (help_id.iter().map(String::as_str))
+                .chain(error.with(Option::is_some).then_some(error_id.as_str()))
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
     let on_input = move |event| on_change.run(event_target_value(&event));
     let field = if multiline {
         view! {
@@ -45,6 +60,7 @@ pub fn TextEntry(
                 rows="4"
                 maxlength=max_length
                 aria-describedby=described_by
+                aria-invalid=invalid
                 prop:value=move || value.get()
                 on:input=on_input
             ></textarea>
@@ -57,6 +73,7 @@ pub fn TextEntry(
                 id=id.clone()
                 maxlength=max_length
                 aria-describedby=described_by
+                aria-invalid=invalid
                 prop:value=move || value.get()
                 on:input=on_input
             />
@@ -68,6 +85,7 @@ pub fn TextEntry(
             <label for=id>{label}</label>
             {help.map(|help| view! { <p id=help_id class="field-help">{help}</p> })}
             {field}
+            <p id=error_id class="field-error">{move || error.get()}</p>
         </div>
     }
 }
@@ -119,7 +137,8 @@ pub fn SelectEntry(
     }
 }
 
-/// A delete button that asks "Confirmer la suppression" before doing anything.
+/// A delete button that asks "Confirmer la suppression" before doing anything; Escape or
+/// "Annuler" withdraw the question and give the focus back to the button.
 #[component]
 pub fn DeleteButton(
     /// Text of the first button (e.g. "Supprimer la fiche").
@@ -130,7 +149,15 @@ pub fn DeleteButton(
     what: String,
     /// Called once the deletion is confirmed.
     on_confirm: Callback<()>,
+    /// Words added to the first button's name for screen readers only (e.g. which item).
+    #[prop(optional, into)]
+    hidden_label: Option<String>,
+    /// The whole question, instead of "Supprimer {what} ? Cette action ne peut pas être annulée."
+    #[prop(optional, into)]
+    question: Option<String>,
 ) -> impl IntoView {
+    let question = question
+        .unwrap_or_else(|| format!("Supprimer {what} ? Cette action ne peut pas être annulée."));
     let asking = RwSignal::new(false);
     // Set when the question is withdrawn: the focus goes back to the button that asked it.
     let give_focus_back = RwSignal::new(false);
@@ -162,6 +189,7 @@ pub fn DeleteButton(
                 when=move || asking.get()
                 fallback=move || {
                     let label = label.clone();
+                    let hidden_label = hidden_label.clone();
                     view! {
                         <button
                             type="button"
@@ -170,6 +198,7 @@ pub fn DeleteButton(
                             on:click=move |_| asking.set(true)
                         >
                             {label}
+                            {hidden_label.map(|words| view! { <span class="visually-hidden">{words}</span> })}
                         </button>
                     }
                 }
@@ -184,7 +213,7 @@ pub fn DeleteButton(
                         }
                     }
                 >
-                    <p>{format!("Supprimer {what} ? Cette action ne peut pas être annulée.")}</p>
+                    <p>{question.clone()}</p>
                     <button
                         type="button"
                         class="button button--danger"

@@ -10,6 +10,7 @@ pub mod notice;
 pub mod private_note;
 pub mod question;
 pub mod radar_chart;
+pub mod route_focus;
 pub mod save_status;
 pub mod step_list;
 pub mod storage_panel;

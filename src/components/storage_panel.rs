@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::export_button::{ExportButton, ExportTarget};
+use crate::components::form_fields::focus_soon;
 use crate::platform::format_datetime_fr;
 use crate::pwa::{storage_report, StorageReport};
 use crate::state::bundles::last_backup_at;
@@ -18,6 +19,9 @@ struct StorageFacts {
     last_backup: Option<String>,
     reminder_due: bool,
 }
+
+/// Id of the message saying the reminder's backup was exported (it takes the focus).
+const BACKUP_STATUS_ID: &str = "sauvegarde-statut";
 
 fn millis(iso: &str) -> Option<f64> {
     let ms = js_sys::Date::parse(iso);
@@ -70,10 +74,24 @@ pub fn StoragePanel(
         }
     });
     let on_done = Callback::new(move |_| refresh.update(|n| *n += 1));
+    // The reminder goes once a backup is exported, and its button and message with it: the
+    // panel says it, and takes the focus the button had.
+    let reminder_answered = RwSignal::new(false);
+    let on_reminder_done = Callback::new(move |_| {
+        reminder_answered.set(true);
+        refresh.update(|n| *n += 1);
+        focus_soon(BACKUP_STATUS_ID.to_string());
+    });
 
     view! {
         <section class="storage-panel" aria-labelledby="storage-title">
             <h2 id="storage-title">"Stockage et sauvegarde"</h2>
+            <p role="status" id=BACKUP_STATUS_ID tabindex="-1" class="status-message">
+                {move || reminder_answered.get().then_some(
+                    "Sauvegarde exportée : le fichier est dans vos téléchargements. Gardez-le en lieu \
+                     sûr (dossier partagé de la mairie, clé USB)."
+                )}
+            </p>
             {move || facts.get().map(|facts| {
                 let persisted = match facts.report.persisted {
                     Some(true) => "Oui : le navigateur ne l'effacera pas pour faire de la place.",
@@ -97,7 +115,7 @@ pub fn StoragePanel(
                                 " Des réponses ont changé et aucune sauvegarde n'a été exportée depuis plus de "
                                 "7 jours. Vos données n'existent que dans ce navigateur."
                             </p>
-                            <ExportButton target=ExportTarget::FullBackup label="Exporter une sauvegarde maintenant" on_done/>
+                            <ExportButton target=ExportTarget::FullBackup label="Exporter une sauvegarde maintenant" on_done=on_reminder_done/>
                         </div>
                     })}
                     <dl class="facts">

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::file_drop_zone::FileDropZone;
+use crate::components::form_fields::focus_soon;
 use crate::components::notice::ErrorNotice;
 use crate::platform::set_page_title;
 use crate::state::bundles::{
@@ -20,6 +21,9 @@ const OUTDATED_PREVIEW: &str =
     "Rien n'a été enregistré : les diagnostics de cet appareil ont changé \
      depuis l'aperçu (une modification enregistrée dans un autre onglet, par exemple). L'aperçu \
      ci-dessous est à jour : vérifiez-le, puis confirmez de nouveau.";
+
+/// Id of the message saying what the import wrote (it takes the focus).
+const DONE_ID: &str = "import-termine";
 
 /// Where the import stands.
 #[derive(Clone)]
@@ -81,7 +85,7 @@ pub fn ImportPage() -> impl IntoView {
             }
             Stage::Done(summary) => {
                 view! {
-                    <p class="notice notice--success" role="status" data-testid="import-done">{summary}</p>
+                    <p class="notice notice--success" role="status" id=DONE_ID tabindex="-1" data-testid="import-done">{summary}</p>
                     <p><a href="./">"Voir les diagnostics"</a></p>
                 }
                     .into_any()
@@ -204,11 +208,15 @@ fn PreviewPanel(
         page_error.set(None);
         spawn_local(async move {
             match confirm_import(&preview, &chosen).await {
-                Ok(ConfirmOutcome::Written(summary)) => stage.set(Stage::Done(format!(
-                    "Import terminé : {} et {} enregistrés.",
-                    count_of(summary.diagnostics, "diagnostic", "diagnostics"),
-                    count_of(summary.feedback, "retour de la MOT", "retours de la MOT")
-                ))),
+                Ok(ConfirmOutcome::Written(summary)) => {
+                    stage.set(Stage::Done(format!(
+                        "Import terminé : {} et {} enregistrés.",
+                        count_of(summary.diagnostics, "diagnostic", "diagnostics"),
+                        count_of(summary.feedback, "retour de la MOT", "retours de la MOT")
+                    )));
+                    // The button is gone with the preview: the focus goes to what was done.
+                    focus_soon(DONE_ID.to_string());
+                }
                 Ok(ConfirmOutcome::Outdated(fresh)) => {
                     page_error.set(Some(OUTDATED_PREVIEW.to_string()));
                     stage.set(Stage::Preview(outcomes, fresh));
@@ -234,6 +242,7 @@ fn PreviewPanel(
         {if has_rows {
             view! {
                 <h2>"Ce que l'import va faire"</h2>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Ce que l'import va faire">
                 <table class="import-preview">
                     <caption>"Éléments trouvés dans les fichiers et leur effet sur cet appareil"</caption>
                     <thead>
@@ -246,6 +255,7 @@ fn PreviewPanel(
                     </thead>
                     <tbody>{rows} {feedback_rows}</tbody>
                 </table>
+                </div>
             }
                 .into_any()
         } else {
@@ -258,12 +268,13 @@ fn PreviewPanel(
                     type="button"
                     class="button button--primary"
                     disabled=move || busy.get() || unresolved.get()
+                    aria-describedby=move || unresolved.get().then_some("import-a-choisir")
                     on:click=confirm.clone()
                 >
                     "Importer"
                 </button>
                 <Show when=move || unresolved.get()>
-                    <span class="field-help">" Choisissez que faire de chaque conflit avant d'importer."</span>
+                    <span class="field-help" id="import-a-choisir">" Choisissez que faire de chaque conflit avant d'importer."</span>
                 </Show>
             </p>
         </Show>

@@ -365,6 +365,9 @@ fn feedback_to_store(
         feedback.revision = stored.revision.saturating_add(1);
     }
     feedback.written_at = now_iso();
+    if feedback.author.is_empty() {
+        return Err(AppError::FeedbackWithoutAuthor);
+    }
     let problems = check_feedback(questionnaire()?, &feedback);
     if !problems.is_empty() {
         let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();

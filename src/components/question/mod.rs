@@ -124,6 +124,19 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
         }
     };
 
+    // The message read out is set when the user leaves the field or makes a choice (each time
+    // `touched` is set), and goes as soon as the answer is right; it is not rewritten at each
+    // keystroke, which a screen reader would read again at each letter.
+    let shown_error = RwSignal::new(error.get_untracked());
+    Effect::new(move |_| {
+        touched.track();
+        shown_error.set(error.get_untracked());
+    });
+    Effect::new(move |_| {
+        if error.with(Option::is_none) {
+            shown_error.set(None);
+        }
+    });
     let error_id = context.error_id.clone();
     view! {
         <div
@@ -134,7 +147,7 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
         >
             {field}
             <p id=error_id class="field-error" aria-live="polite">
-                {move || error.get()}
+                {move || shown_error.get()}
             </p>
         </div>
     }

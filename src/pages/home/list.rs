@@ -9,11 +9,11 @@ use domain::diagnostic_list::{
 };
 use domain::questionnaire::overall_progress;
 use domain::{Diagnostic, DiagnosticStatus};
-use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
+use crate::components::form_fields::DeleteButton;
 use crate::components::notice::ErrorNotice;
 use crate::platform::{focus_first, format_datetime_fr};
 use crate::state::diagnostics::{delete_diagnostic, questionnaire};
@@ -159,24 +159,11 @@ fn progress_summary(diagnostic: &Diagnostic) -> String {
 fn DiagnosticItem(listed: ListedDiagnostic, on_deleted: Callback<String>) -> impl IntoView {
     let id = listed.heading.id.clone();
     let name = listed.heading.commune_name().to_string();
-    let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let cancel_button = NodeRef::<html::Button>::new();
-    let delete_button = NodeRef::<html::Button>::new();
-
-    // Focus follows the confirmation: onto "Annuler" when it opens (the safe choice).
-    Effect::new(move |_| {
-        if confirming.get() {
-            if let Some(button) = cancel_button.get() {
-                let _ = button.focus();
-            }
-        }
-    });
-
     let confirm_delete = {
         let id = id.clone();
         let name = name.clone();
-        move |_| {
+        Callback::new(move |()| {
             let id = id.clone();
             let name = name.clone();
             spawn_local(async move {
@@ -185,13 +172,7 @@ fn DiagnosticItem(listed: ListedDiagnostic, on_deleted: Callback<String>) -> imp
                     Err(problem) => error.set(Some(problem.to_string())),
                 }
             });
-        }
-    };
-    let cancel = move |_| {
-        confirming.set(false);
-        if let Some(button) = delete_button.get_untracked() {
-            let _ = button.focus();
-        }
+        })
     };
 
     let href = format!("/diagnostic/{id}");
@@ -209,35 +190,15 @@ fn DiagnosticItem(listed: ListedDiagnostic, on_deleted: Callback<String>) -> imp
                     {updated}
                 </p>
             </div>
-            <Show
-                when=move || confirming.get()
-                fallback=move || {
-                    view! {
-                        <button
-                            type="button"
-                            class="button button--danger-outline"
-                            node_ref=delete_button
-                            on:click=move |_| confirming.set(true)
-                        >
-                            "Supprimer"
-                            <span class="visually-hidden">" le diagnostic de " {name.clone()}</span>
-                        </button>
-                    }
-                }
-            >
-                <div class="confirm" role="group" aria-label="Confirmer la suppression">
-                    <p>
-                        "Supprimer définitivement le diagnostic « " {confirm_name.clone()}
-                        " » ? Ses réponses seront perdues."
-                    </p>
-                    <button type="button" class="button button--danger" on:click=confirm_delete.clone()>
-                        "Confirmer la suppression"
-                    </button>
-                    <button type="button" class="button" node_ref=cancel_button on:click=cancel>
-                        "Annuler"
-                    </button>
-                </div>
-            </Show>
+            <DeleteButton
+                label="Supprimer"
+                what=String::new()
+                hidden_label=format!(" le diagnostic de {name}")
+                question=format!(
+                    "Supprimer définitivement le diagnostic « {confirm_name} » ? Ses réponses seront perdues."
+                )
+                on_confirm=confirm_delete
+            />
             {move || error.get().map(|message| view! { <ErrorNotice message/> })}
         </li>
     }

@@ -7,12 +7,16 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::form_fields::focus_soon;
 use crate::components::notice::ErrorNotice;
 use crate::components::storage_panel::StoragePanel;
 use crate::platform::set_page_title;
 use crate::state::diagnostics::{create_diagnostic, list_diagnostics};
 
 use list::{DiagnosticList, ListView};
+
+/// Id of the message saying a diagnostic was deleted (it takes the focus).
+const DELETION_STATUS_ID: &str = "suppression-statut";
 
 /// The home page.
 #[component]
@@ -29,6 +33,8 @@ pub fn HomePage() -> impl IntoView {
     let on_deleted = Callback::new(move |name: String| {
         status.set(format!("Le diagnostic « {name} » a été supprimé."));
         refresh.update(|n| *n += 1);
+        // Its delete button is gone with it: the focus goes to the message that says so.
+        focus_soon(DELETION_STATUS_ID.to_string());
     });
 
     view! {
@@ -54,7 +60,7 @@ pub fn HomePage() -> impl IntoView {
         <CreateDiagnosticForm/>
         <section class="diagnostics" aria-labelledby="diagnostics-title">
             <h2 id="diagnostics-title">"Diagnostics enregistrés sur cet appareil"</h2>
-            <p class="status-message" role="status">{move || status.get()}</p>
+            <p class="status-message" role="status" id=DELETION_STATUS_ID tabindex="-1">{move || status.get()}</p>
             <Transition fallback=|| view! { <p>"Chargement des diagnostics…"</p> }>
                 {move || {
                     diagnostics

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::components::file_drop_zone::FileDropZone;
+use crate::components::form_fields::focus_soon;
 use crate::components::notice::ErrorNotice;
 use crate::state::workspace::{import_many, WorkspaceData};
 
@@ -24,6 +25,11 @@ enum Stage {
     },
 }
 
+/// Id of the import's progress message.
+const PROGRESS_ID: &str = "mot-import-etat";
+/// Id of the import's summary.
+const SUMMARY_ID: &str = "mot-import-resume";
+
 /// Files in, progress, per-file report; `on_done` receives the workspace after the import.
 #[component]
 pub fn BulkImportPanel(
@@ -39,6 +45,9 @@ pub fn BulkImportPanel(
             done: 0,
             total: files.len(),
         });
+        // The file input is disabled while the import runs, which drops the focus: it goes to
+        // the progress, then to the summary.
+        focus_soon(PROGRESS_ID.to_string());
         spawn_local(async move {
             let progress = move |done, total| stage.set(Stage::Running { done, total });
             match import_many(files, progress).await {
@@ -48,6 +57,7 @@ pub fn BulkImportPanel(
                         reports: result.reports,
                         stopped: result.stopped,
                     });
+                    focus_soon(SUMMARY_ID.to_string());
                 }
                 Err(problem) => {
                     error.set(Some(problem.to_string()));
@@ -82,7 +92,7 @@ pub fn BulkImportPanel(
                             max=total
                             value=done
                         ></progress>
-                        <p role="status">{format!("Fichiers traités : {done} sur {total}")}</p>
+                        <p role="status" id=PROGRESS_ID tabindex="-1">{format!("Fichiers traités : {done} sur {total}")}</p>
                     </div>
                 }
                 .into_any(),
@@ -118,6 +128,8 @@ fn BulkReport(reports: Vec<FileReport>, stopped: Option<String>) -> impl IntoVie
     view! {
         <p
             role="status"
+            id=SUMMARY_ID
+            tabindex="-1"
             class="bulk-summary"
             data-testid="mot-import-summary"
             data-new=count(FileOutcome::New)

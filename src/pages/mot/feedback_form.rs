@@ -10,8 +10,9 @@ use domain::Diagnostic;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::form_fields::TextEntry;
+use crate::components::form_fields::{focus_soon, TextEntry};
 use crate::components::notice::ErrorNotice;
+use crate::error::AppError;
 use crate::platform::format_datetime_fr;
 use crate::state::diagnostics::questionnaire;
 use crate::state::feedback_draft::{DraftSlot, FeedbackDraft};
@@ -19,6 +20,12 @@ use crate::state::workspace::{export_feedback_for_town, save_feedback};
 
 /// The longest comment a bundle may carry (`bundle::MAX_TEXT_CHARS`), as the fields' `maxlength`.
 const COMMENT_MAX: u32 = domain::bundle::MAX_TEXT_CHARS as u32;
+
+/// Id of the author's field (it takes the focus when the author is missing).
+const AUTHOR_ID: &str = "retour-auteur";
+
+/// Id of the button that adds a question comment (the focus goes back to it after a removal).
+const ADD_COMMENT_ID: &str = "ajouter-commentaire-question";
 
 /// Sets or removes (when blank) a comment: a blank comment is no comment.
 fn set_comment(comments: &mut BTreeMap<String, String>, key: &str, text: &str) {
@@ -64,7 +71,11 @@ pub fn FeedbackForm(
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let diagnostic = StoredValue::new(diagnostic);
+    let author_error = RwSignal::new(None::<String>);
     let run = move |export: bool| {
+        if busy.get_untracked() {
+            return;
+        }
         busy.set(true);
         let current = draft.get_untracked();
         let read = base.get_untracked();
@@ -90,6 +101,13 @@ pub fn FeedbackForm(
                         draft.set(merge_feedback_edits(&current, &now, &stored));
                     }
                     base.set(stored);
+                }
+                // Said at the field, which takes the focus, rather than at the foot of the form.
+                Err(AppError::FeedbackWithoutAuthor) => {
+                    message.set(None);
+                    error.set(None);
+                    author_error.set(Some(AppError::FeedbackWithoutAuthor.to_string()));
+                    focus_soon(AUTHOR_ID.to_string());
                 }
                 Err(problem) => {
                     message.set(None);
@@ -140,12 +158,18 @@ pub fn FeedbackForm(
                 </p>
             </Show>
             <TextEntry
-                id="retour-auteur"
+                id=AUTHOR_ID
                 label="Auteur du retour"
                 help="Nom et fonction, par exemple « Marie Dupont, chargée de mission MOT »."
                 max_length=300
                 value=author
-                on_change=Callback::new(move |text: String| draft.update(|d| d.author = text))
+                on_change=Callback::new(move |text: String| {
+                    if !text.trim().is_empty() {
+                        author_error.set(None);
+                    }
+                    draft.update(|d| d.author = text);
+                })
+                error=Signal::derive(move || author_error.get())
             />
             <TextEntry
                 id="retour-general"
@@ -161,11 +185,12 @@ pub fn FeedbackForm(
             </details>
             <QuestionComments draft/>
             <div class="form-actions">
-                <button type="button" class="button" prop:disabled=busy on:click=move |_| run(false)>
+                // `aria-disabled`, not `disabled`: a disabled button would drop the focus.
+                <button type="button" class="button" aria-disabled=move || busy.get().then_some("true") on:click=move |_| run(false)>
                     "Enregistrer le retour"
                 </button>
                 " "
-                <button type="button" class="button button--primary" prop:disabled=busy on:click=move |_| run(true)>
+                <button type="button" class="button button--primary" aria-disabled=move || busy.get().then_some("true") on:click=move |_| run(true)>
                     "Exporter le retour pour la commune"
                 </button>
             </div>
@@ -189,6 +214,9 @@ fn QuestionComments(draft: RwSignal<MotFeedback>) -> impl IntoView {
     };
     let chosen = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
+    let question_error = RwSignal::new(None::<&'static str>);
+    let text_error = RwSignal::new(None::<&'static str>);
+    let said = RwSignal::new(None::<String>);
     let groups = questionnaire
         .steps
         .iter()
@@ -207,11 +235,31 @@ fn QuestionComments(draft: RwSignal<MotFeedback>) -> impl IntoView {
     let add = move |_| {
         let question = chosen.get_untracked();
         let comment = text.get_untracked();
-        if question.is_empty() || comment.trim().is_empty() {
+        question_error.set(
+            question
+                .is_empty()
+                .then_some("Choisissez la question à commenter."),
+        );
+        text_error.set(
+            comment
+                .trim()
+                .is_empty()
+                .then_some("Écrivez le commentaire."),
+        );
+        if question.is_empty() {
+            focus_soon("retour-question".to_string());
+            return;
+        }
+        if comment.trim().is_empty() {
+            focus_soon("retour-question-texte".to_string());
             return;
         }
         draft.update(|d| set_comment(&mut d.question_comments, &question, &comment));
         text.set(String::new());
+        let label = questionnaire
+            .question(&question)
+            .map_or(question, |q| q.label.clone());
+        said.set(Some(format!("Commentaire ajouté sur « {label} ».")));
     };
     let listed = move || {
         draft.with(|d| {
@@ -224,15 +272,21 @@ fn QuestionComments(draft: RwSignal<MotFeedback>) -> impl IntoView {
                         .unwrap_or_else(|| id.clone());
                     let id = id.clone();
                     let hidden_label = label.clone();
+                    let removed_label = label.clone();
                     view! {
                         <li data-testid="question-comment">
                             <strong>{label}</strong>" : " {comment.clone()} " "
                             <button
                                 type="button"
                                 class="button button--small"
-                                on:click=move |_| draft.update(|d| {
-                                    d.question_comments.remove(&id);
-                                })
+                                on:click=move |_| {
+                                    draft.update(|d| {
+                                        d.question_comments.remove(&id);
+                                    });
+                                    // Its button is gone with it: the focus goes back to adding one.
+                                    said.set(Some(format!("Commentaire sur « {} » retiré.", removed_label)));
+                                    focus_soon(ADD_COMMENT_ID.to_string());
+                                }
                             >
                                 "Retirer"
                                 <span class="visually-hidden">{format!(" le commentaire sur « {hidden_label} »")}</span>
@@ -248,10 +302,19 @@ fn QuestionComments(draft: RwSignal<MotFeedback>) -> impl IntoView {
             <legend>"Commentaires sur des questions"</legend>
             <div class="form-field">
                 <label for="retour-question">"Question à commenter"</label>
-                <select id="retour-question" on:change=move |event| chosen.set(event_target_value(&event))>
+                <select
+                    id="retour-question"
+                    aria-invalid=move || question_error.get().map(|_| "true")
+                    aria-describedby=move || question_error.get().map(|_| "retour-question-erreur")
+                    on:change=move |event| {
+                        question_error.set(None);
+                        chosen.set(event_target_value(&event));
+                    }
+                >
                     <option value="">"— Choisir une question —"</option>
                     {groups}
                 </select>
+                <p id="retour-question-erreur" class="field-error">{move || question_error.get()}</p>
             </div>
             <div class="form-field">
                 <label for="retour-question-texte">"Commentaire sur la question"</label>
@@ -259,11 +322,18 @@ fn QuestionComments(draft: RwSignal<MotFeedback>) -> impl IntoView {
                     id="retour-question-texte"
                     rows="3"
                     maxlength=COMMENT_MAX
+                    aria-invalid=move || text_error.get().map(|_| "true")
+                    aria-describedby=move || text_error.get().map(|_| "retour-question-texte-erreur")
                     prop:value=move || text.get()
-                    on:input=move |event| text.set(event_target_value(&event))
+                    on:input=move |event| {
+                        text_error.set(None);
+                        text.set(event_target_value(&event));
+                    }
                 ></textarea>
+                <p id="retour-question-texte-erreur" class="field-error">{move || text_error.get()}</p>
             </div>
-            <button type="button" class="button" on:click=add>"Ajouter le commentaire"</button>
+            <button type="button" class="button" id=ADD_COMMENT_ID on:click=add>"Ajouter le commentaire"</button>
+            <p role="status" class="save-note">{move || said.get()}</p>
             <ul class="plain-list">{listed}</ul>
         </fieldset>
     }

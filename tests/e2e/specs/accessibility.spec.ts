@@ -104,3 +104,41 @@ test('autosave is announced once, not at every pause in typing; an error and the
       + "L'enregistrement fonctionne de nouveau : vos réponses sont enregistrées.",
   );
 });
+
+test('a field\'s error is read out when the field is left, not rewritten at each keystroke, and goes once the answer is right', async ({ page }) => {
+  const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
+  await q.gotoStep(base, 'profil');
+  const insee = q.input('profil_code_insee');
+  const error = page.locator('#q-profil_code_insee-error');
+  await insee.fill('12');
+  await insee.blur();
+  await expect(error).toContainText('« 12 »');
+  await insee.focus();
+  await insee.press('End');
+  await insee.pressSequentially('3');
+  await page.waitForTimeout(400);
+  await expect(error).toContainText('« 12 »');
+  await insee.blur();
+  await expect(error).toContainText('« 123 »');
+  await insee.focus();
+  await insee.press('End');
+  await insee.pressSequentially('45');
+  await expect(error).toBeEmpty();
+});
+
+test('the import preview, with a choice to make, fits a 320 px screen without scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const { base } = await QuestionnairePage.create(page, 'Givet');
+  await page.goto('/');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter une sauvegarde complète' }).click();
+  const backup = await (await download).path();
+  const q = new QuestionnairePage(page);
+  await q.gotoStep(base, 'gouvernance');
+  await q.choice('gov_obstacle', 'Oui').check();
+  await q.expectSaved();
+  await page.goto('/importer');
+  await page.getByLabel('Choisir des fichiers (.json)').setInputFiles(backup);
+  await expect(page.getByLabel('Garder ma version, plus récente')).toBeChecked();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});

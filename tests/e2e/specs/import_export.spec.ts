@@ -327,6 +327,8 @@ test('a town can go back to an older backup on purpose; an open tab shows it and
   await page.getByLabel('Revenir à la version du fichier (elle remplace la mienne)').check();
   await importButton.click();
   await expect(page.getByTestId('import-done')).toHaveText('Import terminé : 1 diagnostic et 0 retour de la MOT enregistrés.');
+  // The button is gone with the preview: the focus is on what was done.
+  await expect(page.getByTestId('import-done')).toBeFocused();
 
   const [restored] = await storedDiagnostics(page);
   expect(restored.answers.gov_convention_detail).toEqual({ kind: 'text', value: 'Convention avec Beauraing, 2019' });

@@ -134,3 +134,49 @@ test('the focus stays where the user works: a new diagnostic, removed entries, d
   await expect(page.getByTestId('practice-status')).toHaveText('La bonne pratique 1 a été supprimée.');
   await expect(page.getByTestId('good-practice')).toHaveCount(0);
 });
+
+test('after a change of page from the header or a link that goes with its page, the focus is on the new page\'s heading', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Nom de la commune').fill('Givet');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+
+  const header = page.getByRole('banner');
+  for (const [link, heading] of [
+    ['Importer', 'Importer des fichiers'],
+    ['Espace MOT', 'Espace MOT'],
+    ['Mes diagnostics', 'Diagnostic des opportunités transfrontalières'],
+  ]) {
+    await header.getByRole('link', { name: link }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  }
+  // The next Tab starts from the page's content, not from the top of the document.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+});
+
+test('on the home page, a deletion gives the focus back to « Supprimer » when withdrawn, and to its message once done', async ({ page }) => {
+  await page.goto('/');
+  for (const commune of ['Givet', 'Modane']) {
+    await page.getByLabel('Nom de la commune').fill(commune);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    await page.goto('/');
+  }
+  const givet = page.getByTestId('diagnostic-item').filter({ hasText: 'Givet' });
+  const remove = givet.getByRole('button', { name: 'Supprimer le diagnostic de Givet' });
+  await remove.click();
+  await expect(givet.getByRole('button', { name: 'Annuler' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(remove).toBeFocused();
+  await remove.click();
+  await givet.getByRole('button', { name: 'Annuler' }).click();
+  await expect(remove).toBeFocused();
+  await remove.click();
+  await givet.getByRole('button', { name: 'Confirmer la suppression' }).click();
+  const status = page.getByText('Le diagnostic « Givet » a été supprimé.');
+  await expect(status).toBeFocused();
+  await expect(page.getByTestId('diagnostic-item')).toHaveCount(1);
+});

@@ -122,6 +122,47 @@ test('two tabs writing parts of a feedback, both closed before saving, lose neit
   await expect(later.page.getByTestId('feedback-resumed')).toHaveCount(0);
 });
 
+test('the feedback form says at the field what is missing, and the focus stays where MOT works', async ({ page }) => {
+  await page.goto('/mot');
+  await new MotPage(page).pick([GIVET]);
+  // The file input is disabled while importing: the focus goes to the summary.
+  await expect(page.getByTestId('mot-import-summary')).toBeFocused();
+  await page.goto(`/mot/territoire/${GIVET_ID}`);
+  const territory = new TerritoryPage(page);
+
+  const save = territory.button('Enregistrer le retour');
+  await save.click();
+  const author = territory.field('Auteur du retour');
+  await expect(author).toBeFocused();
+  await expect(author).toHaveAttribute('aria-invalid', 'true');
+  await expect(author).toHaveAccessibleDescription(/Indiquez l'auteur du retour/);
+  await author.fill('Claire Martin, MOT');
+  await expect(author).not.toHaveAttribute('aria-invalid', 'true');
+  await save.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Retour enregistré.' })).toBeVisible();
+  await expect(save).toBeFocused();
+
+  // A question comment: what is missing is said at its field, which takes the focus.
+  const add = territory.button('Ajouter le commentaire');
+  await add.click();
+  const question = territory.field('Question à commenter');
+  await expect(question).toBeFocused();
+  await expect(question).toHaveAccessibleDescription('Choisissez la question à commenter.');
+  await question.selectOption('gov_relations');
+  await add.click();
+  const comment = territory.field('Commentaire sur la question');
+  await expect(comment).toBeFocused();
+  await expect(comment).toHaveAccessibleDescription('Écrivez le commentaire.');
+  await comment.fill('Niveau 3 possible en 2027.');
+  await add.click();
+  await expect(page.getByTestId('question-comment')).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Commentaire ajouté sur' })).toBeVisible();
+  await page.getByTestId('question-comment').getByRole('button', { name: /^Retirer/ }).click();
+  await expect(page.getByTestId('question-comment')).toHaveCount(0);
+  await expect(add).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'retiré' })).toBeVisible();
+});
+
 test('a comment on a question the town does not see (hidden, or in a theme « non concerné ») is listed for it', async ({ page, browser }) => {
   const territory = await givetFollowUp(page);
   await territory.field('Auteur du retour').fill('Claire Martin, MOT');

@@ -49,6 +49,12 @@ test('the storage panel shows persistence and usage, and reminds to back up afte
   const download = page.waitForEvent('download');
   await reminder.getByRole('button', { name: 'Exporter une sauvegarde maintenant' }).click();
   await download;
+  // The reminder goes with its button: the panel says the backup is done, and has the focus.
+  await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
+  const done = page.getByText('Sauvegarde exportée : le fichier est dans vos téléchargements.');
+  await expect(done).toBeFocused();
+  await page.waitForTimeout(1000);
+  await expect(done).toBeVisible();
   await page.reload();
   await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
 });
