@@ -40,6 +40,11 @@ pub fn TextEntry(
 ) -> impl IntoView {
     let help_id = format!("{id}-aide");
     let error_id = format!("{id}-erreur");
+    // Only a field that can be wrong has a place for its error.
+    let error_place = error.map(|error| {
+        let error_id = error_id.clone();
+        view! { <p id=error_id class="field-error">{move || error.get()}</p> }
+    });
     let error = error.unwrap_or_else(|| Signal::derive(|| None));
     let described_by = {
         let help_id = help.as_ref().map(|_| help_id.clone());
@@ -85,7 +90,7 @@ pub fn TextEntry(
             <label for=id>{label}</label>
             {help.map(|help| view! { <p id=help_id class="field-help">{help}</p> })}
             {field}
-            <p id=error_id class="field-error">{move || error.get()}</p>
+            {error_place}
         </div>
     }
 }
