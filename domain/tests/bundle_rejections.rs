@@ -544,3 +544,19 @@ fn a_private_note_must_belong_to_a_step() {
         json!({"gouvernance": "Relancer la préfecture.", "_import_non_repris": "Ancienne réponse"});
     assert!(import(value.to_string().as_bytes()).is_ok());
 }
+
+#[test]
+fn a_feedback_on_a_question_this_version_lacks_asks_to_update_the_app() {
+    let mut feedback = common::sample_feedback();
+    feedback
+        .question_comments
+        .insert("question_de_2028".into(), "Nouvelle question.".into());
+    let bundle = domain::bundle::export_feedback(&[feedback], "0.2.0", NOW);
+    let rejection = import(to_json_pretty(&bundle).as_bytes()).unwrap_err();
+    assert_problem(
+        &rejection,
+        "feedback[0].feedback.question_comments.question_de_2028",
+        "inconnue de cette version de l'application : si la MOT utilise une version plus \
+         récente, mettez l'application à jour",
+    );
+}

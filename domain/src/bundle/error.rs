@@ -161,6 +161,20 @@ pub enum BundleError {
     /// A step (theme) id the questionnaire does not have.
     #[error("thème inconnu « {0} » dans ce questionnaire.")]
     UnknownStep(String),
+    /// MOT commented on a step this app's questionnaire does not have (MOT's app is newer?).
+    #[error(
+        "commentaire sur le thème « {0} », inconnu de cette version de l'application : si la MOT \
+         utilise une version plus récente, mettez l'application à jour, puis importez ce retour \
+         de nouveau."
+    )]
+    FeedbackOnUnknownStep(String),
+    /// MOT commented on a question this app's questionnaire does not have (MOT's app is newer?).
+    #[error(
+        "commentaire sur la question « {0} », inconnue de cette version de l'application : si la \
+         MOT utilise une version plus récente, mettez l'application à jour, puis importez ce \
+         retour de nouveau."
+    )]
+    FeedbackOnUnknownQuestion(String),
     /// An answer that does not fit its question.
     #[error("réponse à « {label} » incorrecte : {error}")]
     Answer {

@@ -389,7 +389,7 @@ fn check_feedback(
         if questionnaire.step(step).is_none() {
             problems.push(
                 field(&field(&inner, "theme_comments"), step),
-                BundleError::UnknownStep(step.clone()),
+                BundleError::FeedbackOnUnknownStep(step.clone()),
             );
         }
     }
@@ -397,7 +397,7 @@ fn check_feedback(
         if questionnaire.question(question).is_none() {
             problems.push(
                 field(&field(&inner, "question_comments"), question),
-                BundleError::UnknownQuestion(question.clone()),
+                BundleError::FeedbackOnUnknownQuestion(question.clone()),
             );
         }
     }
