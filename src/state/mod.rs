@@ -7,6 +7,7 @@ pub mod downloads;
 pub mod feedback_draft;
 pub mod file_bytes;
 pub mod projects;
+pub mod review_journal;
 pub mod session;
 pub mod steps;
 pub mod workspace;

@@ -22,6 +22,7 @@ use crate::state::broadcast::announce;
 use crate::state::bundles::{FileRead, APP_VERSION};
 use crate::state::diagnostics::questionnaire;
 use crate::state::downloads::{download_csv, download_json};
+use crate::state::review_journal;
 use crate::state::session::announce_changes;
 use crate::storage::{shared_repository, Repository};
 
@@ -266,10 +267,25 @@ pub async fn load_follow_up(id: &str) -> Result<TerritoryFollowUp, AppError> {
     let repository = shared_repository().await?;
     let diagnostic = repository.get(id).await?;
     let now = now_iso();
-    let review = repository
+    let mut review = repository
         .get_review(id)
         .await?
         .unwrap_or_else(|| MotReview::new(id, &now));
+    // Notes a page typed and could not store (closed at once, a full disk): stored now, unless
+    // another tab stored other notes since.
+    if let Some(pending) = review_journal::take(id) {
+        if review.notes == pending.before && review.notes != pending.typed {
+            let typed = pending.typed.clone();
+            match update_review(id, |r| r.set_notes(&typed, &now_iso())).await {
+                Ok(stored) => review = stored,
+                // Still not storable: kept for the next opening, and shown meanwhile.
+                Err(_) => {
+                    review_journal::remember(id, &pending.before, &pending.typed);
+                    review.notes = pending.typed;
+                }
+            }
+        }
+    }
     let feedback = match repository.get_feedback(id).await? {
         Some(feedback) => feedback,
         None => new_feedback(&diagnostic, Some(&review), "", &now, new_uuid()),

@@ -18,6 +18,7 @@ use crate::platform::{format_datetime_fr, now_iso, set_page_title};
 use crate::state::broadcast::BroadcastLink;
 use crate::state::diagnostics::questionnaire;
 use crate::state::projects::report_of;
+use crate::state::review_journal;
 use crate::state::session::DiagnosticSession;
 use crate::state::workspace::{
     load_follow_up, load_review, update_review, TerritoryFollowUp, REVIEWS_CHANNEL,
@@ -173,6 +174,7 @@ fn ReviewPanel(review: RwSignal<MotReview>) -> impl IntoView {
             writing.update(|n| *n -= 1);
             match result {
                 Ok(stored) => {
+                    review_journal::forget_stored(&stored.diagnostic_id, &stored.notes);
                     error.set(None);
                     saved.set(Some("Suivi enregistré.".to_string()));
                     // `try_`: the page may have been left while the write ran.
@@ -201,8 +203,12 @@ fn ReviewPanel(review: RwSignal<MotReview>) -> impl IntoView {
     };
     let on_notes = {
         let save_notes = save_notes.clone();
+        let journal_id = review.with_untracked(|r| r.diagnostic_id.clone());
         Callback::new(move |text: String| {
-            // Saved at each keystroke: a small record, written in order, so nothing is lost.
+            // Saved at each keystroke: a small record, written in order; and kept in the
+            // browser's local storage until stored, should the tab close before.
+            let before = review.with_untracked(|r| r.notes.clone());
+            review_journal::remember(&journal_id, &before, &text);
             review.update(|r| r.set_notes(&text, &now_iso()));
             save_notes();
         })

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
+import { failEveryCommit } from '../support/idb';
 import { downloadFrom, MotPage, TerritoryPage } from '../support/mot_page';
 import { ROOT } from '../support/static_server';
 
@@ -98,6 +99,22 @@ test('notes typed in one tab show in another tab open on the territory, and typi
   const fresh = await openTerritory(context);
   await expect(fresh.field(NOTES_LABEL)).toHaveValue('Appel du maire le 3. Relancer.');
   await expect(fresh.field('Statut MOT')).toHaveValue('En accompagnement');
+});
+
+test('notes typed while they cannot be stored (full disk), then the tab closed, are stored at the next opening', async ({ page, context }) => {
+  await givetFollowUp(page);
+  const first = await openTerritory(context);
+  await failEveryCommit(first.page);
+  await first.field(NOTES_LABEL).fill('Appel du maire le 3.');
+  await expect(first.page.getByRole('alert')).toBeVisible();
+  await first.page.close();
+
+  const fresh = await openTerritory(context);
+  await expect(fresh.field(NOTES_LABEL)).toHaveValue('Appel du maire le 3.');
+  // Stored, not only shown: a page opened after shows them too, and the journal is cleared.
+  const later = await openTerritory(context);
+  await expect(later.field(NOTES_LABEL)).toHaveValue('Appel du maire le 3.');
+  expect(await later.page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('notes-mot')))).toEqual([]);
 });
 
 test('two tabs writing parts of a feedback, both closed before saving, lose neither part', async ({ page, context }) => {
