@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use common::{sample_diagnostic, sample_feedback, DIAGNOSTIC_ID, NOW};
 use domain::bundle::{
-    apply_import, plan_feedback_import, plan_import, ConflictChoice, FeedbackStatus, ImportStatus,
-    IncomingDiagnostic, MotFeedback, COPY_SUFFIX,
+    apply_import, plan_feedback_import, plan_import, ConflictChoice, FeedbackStatus,
+    ImportDecision, ImportStatus, IncomingDiagnostic, MotFeedback, COPY_SUFFIX,
 };
 use domain::diagnostic::MAX_COMMUNE_NAME_CHARS;
 use domain::{Answer, Diagnostic};
@@ -136,6 +136,20 @@ fn a_newer_revision_replaces_mine_but_keeps_my_private_notes() {
     assert_eq!(writes[0].private_notes, mine.private_notes);
 }
 
+/// "Garder les deux": the incoming diagnostic is written as a copy, with a new id and name.
+fn assert_kept_as_copy(
+    plan: &[ImportDecision],
+    items: &[IncomingDiagnostic],
+    existing: &[Diagnostic],
+) {
+    let choice = BTreeMap::from([(DIAGNOSTIC_ID.to_string(), ConflictChoice::KeepBoth)]);
+    let mut new_id = || String::from("11111111-2222-4333-8444-555555555555");
+    let both = apply_import(plan, items, existing, &choice, &mut new_id).unwrap();
+    assert_eq!(both.len(), 1);
+    assert_eq!(both[0].id, "11111111-2222-4333-8444-555555555555");
+    assert_eq!(both[0].commune_name(), format!("Givet{COPY_SUFFIX}"));
+}
+
 #[test]
 fn a_conflict_needs_a_choice_and_each_choice_does_what_it_says() {
     let mine = sample_diagnostic(DIAGNOSTIC_ID);
@@ -174,18 +188,7 @@ fn a_conflict_needs_a_choice_and_each_choice_does_what_it_says() {
     assert_eq!(taken[0].answers["gov_relations"], Answer::Maturity(0));
     assert_eq!(taken[0].private_notes, mine.private_notes);
 
-    let mut new_id = || String::from("11111111-2222-4333-8444-555555555555");
-    let both = apply_import(
-        &plan,
-        &items,
-        &existing,
-        &choose(ConflictChoice::KeepBoth),
-        &mut new_id,
-    )
-    .unwrap();
-    assert_eq!(both.len(), 1);
-    assert_eq!(both[0].id, "11111111-2222-4333-8444-555555555555");
-    assert_eq!(both[0].commune_name(), format!("Givet{COPY_SUFFIX}"));
+    assert_kept_as_copy(&plan, &items, &existing);
 }
 
 #[test]
@@ -239,18 +242,7 @@ fn an_older_version_is_skipped_unless_the_user_goes_back_to_it() {
         "the later file, imported again, no longer undoes the restoration"
     );
 
-    let mut new_id = || String::from("11111111-2222-4333-8444-555555555555");
-    let both = apply_import(
-        &plan,
-        &items,
-        &existing,
-        &choose(ConflictChoice::KeepBoth),
-        &mut new_id,
-    )
-    .unwrap();
-    assert_eq!(both.len(), 1);
-    assert_eq!(both[0].id, "11111111-2222-4333-8444-555555555555");
-    assert_eq!(both[0].commune_name(), format!("Givet{COPY_SUFFIX}"));
+    assert_kept_as_copy(&plan, &items, &existing);
 }
 
 #[test]

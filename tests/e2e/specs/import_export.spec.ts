@@ -46,6 +46,17 @@ async function exportForMot(page: Page, base: string): Promise<{ file: string; n
   return { file, name: done.suggestedFilename() };
 }
 
+/** Exports a full backup from the home page and returns the downloaded file's path. */
+async function exportBackup(page: Page): Promise<string> {
+  await page.goto('/');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter une sauvegarde complète' }).click();
+  const done = await download;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'backup-')), done.suggestedFilename());
+  await done.saveAs(file);
+  return file;
+}
+
 /** A second device (a browser context) holding a copy of the diagnostic at `base`, imported from its export. */
 async function secondDeviceWithCopy(
   page: Page,
@@ -242,12 +253,7 @@ test('a backup holding an answer to correct (a number over its maximum) restores
   await q.gotoStep(base, 'sante');
   await q.input('san_temps_france').fill('301');
   await q.expectSaved();
-  await page.goto('/');
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Exporter une sauvegarde complète' }).click();
-  const done = await download;
-  const backup = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'backup-')), done.suggestedFilename());
-  await done.saveAs(backup);
+  const backup = await exportBackup(page);
 
   const device = await browser.newContext({ baseURL: new URL(page.url()).origin });
   try {
@@ -303,12 +309,7 @@ test('a conflict asks what to do; "Garder les deux" keeps both versions', async 
 
 test('a town can go back to an older backup on purpose; an open tab shows it and later edits build on it', async ({ page, context }) => {
   const base = await fillDiagnostic(page, 'Givet');
-  await page.goto('/');
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Exporter une sauvegarde complète' }).click();
-  const done = await download;
-  const backup = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'backup-')), done.suggestedFilename());
-  await done.saveAs(backup);
+  const backup = await exportBackup(page);
 
   // Later, a colleague overwrites the convention's details: the town wants last week's answers back.
   const editor = new QuestionnairePage(await context.newPage());
