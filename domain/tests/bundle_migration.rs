@@ -267,3 +267,32 @@ fn the_note_of_answers_kept_aside_stays_within_the_text_limit_so_a_backup_reads_
     let json = to_json_pretty(&export_for_mot(&writes, "0.1.0", NOW, true));
     parse_bundle_with("sauvegarde.json", json.as_bytes(), &context).unwrap();
 }
+
+#[test]
+fn a_note_on_a_step_a_later_version_drops_joins_the_note_of_what_was_not_carried_over() {
+    let (mut next, table) = next_version();
+    next.steps.retain(|step| step.id != "sante");
+    let mut diagnostic = sample_diagnostic(DIAGNOSTIC_ID);
+    diagnostic
+        .private_notes
+        .insert("sante".into(), "Appeler l'hôpital de Dinant.".into());
+    diagnostic
+        .private_notes
+        .insert("gouvernance".into(), "Relancer la préfecture.".into());
+    domain::bundle::migrate_answers(&mut diagnostic, &table, &next);
+    assert!(!diagnostic.private_notes.contains_key("sante"));
+    assert_eq!(
+        diagnostic.private_notes["gouvernance"],
+        "Relancer la préfecture."
+    );
+    assert!(diagnostic.private_notes[UNMAPPED_NOTE_KEY].contains(
+        "Note de l'étape « sante », absente de la version 2 : Appeler l'hôpital de Dinant."
+    ));
+    // Its later backups read back with that version.
+    let backup = domain::bundle::export_backup(&[diagnostic], &[], "0.2.0", NOW);
+    let context = ImportContext {
+        questionnaire: &next,
+        migrations: &table,
+    };
+    assert!(parse_bundle_with("b.json", to_json_pretty(&backup).as_bytes(), &context).is_ok());
+}

@@ -395,3 +395,29 @@ fn a_feedback_written_earlier_in_another_time_zone_does_not_replace_a_later_one(
         [FeedbackStatus::Updated]
     );
 }
+
+#[test]
+fn an_id_written_in_capitals_is_the_same_diagnostic() {
+    let mine = sample_diagnostic(DIAGNOSTIC_ID);
+    let mut value: serde_json::Value = serde_json::from_str(&domain::bundle::to_json_pretty(
+        &domain::bundle::export_for_mot(std::slice::from_ref(&mine), "0.1.0", common::NOW, false),
+    ))
+    .unwrap();
+    value["diagnostics"][0]["id"] = serde_json::json!(DIAGNOSTIC_ID.to_uppercase());
+    let mut item = value["diagnostics"][0].as_object().unwrap().clone();
+    item.remove("digest");
+    value["diagnostics"][0]["digest"] = serde_json::json!(domain::bundle::sha256_hex(
+        &domain::bundle::canonical_json(&serde_json::Value::Object(item))
+    ));
+    let valid = domain::bundle::parse_bundle(
+        "x.json",
+        value.to_string().as_bytes(),
+        common::questionnaire(),
+    )
+    .unwrap();
+    assert_eq!(valid.diagnostics[0].diagnostic.id, DIAGNOSTIC_ID);
+    assert_eq!(
+        statuses(&valid.diagnostics, std::slice::from_ref(&mine)),
+        [ImportStatus::Identical]
+    );
+}

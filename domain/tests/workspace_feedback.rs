@@ -6,7 +6,8 @@ mod common;
 use common::{questionnaire, sample_diagnostic, DIAGNOSTIC_ID, FEEDBACK_ID, NOW};
 use domain::bundle::{export_feedback, parse_bundle, to_json_pretty, MotStatus};
 use domain::workspace::{
-    check_feedback, merge_feedback_edits, new_feedback, FeedbackError, MotReview,
+    check_feedback, merge_feedback_edits, new_feedback, resume_draft, FeedbackError, FeedbackPart,
+    MotReview,
 };
 
 #[test]
@@ -152,4 +153,51 @@ fn two_tabs_writing_different_parts_of_a_feedback_both_keep_theirs() {
     assert_eq!(merged.question_comments.get("gov_relations"), None);
     assert_eq!(merged.question_comments["mob_desserte"], "A");
     assert_eq!(merged.revision, 2, "the stored revision, raised when saved");
+}
+
+#[test]
+fn a_resumed_draft_fills_what_nobody_changed_since_and_sets_aside_the_rest() {
+    let base = new_feedback(
+        &sample_diagnostic(DIAGNOSTIC_ID),
+        None,
+        "",
+        NOW,
+        FEEDBACK_ID.into(),
+    );
+    // The draft a closed page left: an author, a general comment, a comment on a step.
+    let mut draft = base.clone();
+    draft.author = "Jeanne, MOT".into();
+    draft.general_comment = "Bon trav".into();
+    draft
+        .theme_comments
+        .insert("mobilite".into(), "Voir le fonds.".into());
+    // Since, another page saved a longer general comment.
+    let mut shown = base.clone();
+    shown.general_comment = "Bon travail, à revoir".into();
+
+    let (resumed, set_aside) = resume_draft(&base, &draft, &shown);
+    assert_eq!(resumed.author, "Jeanne, MOT");
+    assert_eq!(resumed.general_comment, "Bon travail, à revoir");
+    assert_eq!(resumed.theme_comments["mobilite"], "Voir le fonds.");
+    assert_eq!(set_aside, [(FeedbackPart::General, "Bon trav".to_string())]);
+
+    // A second draft left on the same comment: set aside, not written over the first.
+    let mut other = base.clone();
+    other
+        .theme_comments
+        .insert("mobilite".into(), "Autre texte.".into());
+    let (again, set_aside) = resume_draft(&base, &other, &resumed);
+    assert_eq!(again.theme_comments["mobilite"], "Voir le fonds.");
+    assert_eq!(
+        set_aside,
+        [(
+            FeedbackPart::Step("mobilite".into()),
+            "Autre texte.".to_string()
+        )]
+    );
+    // The same draft twice (taken from a page still open, say) is no conflict.
+    let (taken, _) = resume_draft(&base, &draft, &base);
+    let (same, set_aside) = resume_draft(&base, &draft, &taken);
+    assert_eq!(same, taken);
+    assert!(set_aside.is_empty());
 }

@@ -205,6 +205,24 @@ pub fn migrate_answers(
     if !report.unmapped.is_empty() {
         append_unmapped_note(&mut diagnostic.private_notes, &unmapped_note(&report));
     }
+    // A note on a step this version no longer has joins the note of what was not carried
+    // over: kept, and the diagnostic's later files still read back (notes belong to steps).
+    let orphans: Vec<(String, String)> = diagnostic
+        .private_notes
+        .iter()
+        .filter(|(step, _)| *step != UNMAPPED_NOTE_KEY && questionnaire.step(step).is_none())
+        .map(|(step, note)| (step.clone(), note.clone()))
+        .collect();
+    for (step, note) in orphans {
+        diagnostic.private_notes.remove(&step);
+        append_unmapped_note(
+            &mut diagnostic.private_notes,
+            &format!(
+                "Note de l'étape « {step} », absente de la version {} : {note}",
+                questionnaire.version
+            ),
+        );
+    }
     report
 }
 

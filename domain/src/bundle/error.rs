@@ -303,7 +303,10 @@ impl BundleRejection {
         if has(|e| {
             matches!(
                 e,
-                BundleError::FutureFormat { .. } | BundleError::FutureQuestionnaire { .. }
+                BundleError::FutureFormat { .. }
+                    | BundleError::FutureQuestionnaire { .. }
+                    | BundleError::FeedbackOnUnknownStep(_)
+                    | BundleError::FeedbackOnUnknownQuestion(_)
             )
         }) {
             RejectionKind::NeedsUpdate

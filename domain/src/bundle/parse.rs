@@ -171,6 +171,8 @@ pub fn parse_bundle_with(
         .iter()
         .map(|item| {
             let mut diagnostic = item.to_diagnostic();
+            // In lower case, as the app writes ids: the same id in capitals is the same one.
+            diagnostic.id.make_ascii_lowercase();
             let migration = (diagnostic.questionnaire_version < context.questionnaire.version)
                 .then(|| {
                     migrate_answers(&mut diagnostic, context.migrations, context.questionnaire)
@@ -194,7 +196,12 @@ pub fn parse_bundle_with(
         feedback: bundle
             .feedback
             .into_iter()
-            .map(|item| item.feedback)
+            .map(|item| {
+                let mut feedback = item.feedback;
+                feedback.id.make_ascii_lowercase();
+                feedback.diagnostic_id.make_ascii_lowercase();
+                feedback
+            })
             .collect(),
     })
 }

@@ -13,10 +13,8 @@ const DUPLICATE_MARKER: &str = "\u{1}duplicate key:";
 /// Parses JSON bytes (an UTF-8 byte-order mark is allowed) into a value, refusing duplicate keys.
 pub fn parse_json(bytes: &[u8]) -> Result<Value, BundleError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Err(invalid) = std::str::from_utf8(bytes) {
-        return Err(BundleError::NotUtf8 {
-            encoding: encoding_guess(bytes, invalid.valid_up_to()),
-        });
+    if let Some(encoding) = other_encoding(bytes) {
+        return Err(BundleError::NotUtf8 { encoding });
     }
     match serde_json::from_slice::<StrictValue>(bytes) {
         Ok(StrictValue(value)) => Ok(value),
@@ -24,9 +22,10 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, BundleError> {
     }
 }
 
-/// What a file that is not UTF-8 seems to be: UTF-16 (a byte-order mark, or a zero byte beside
-/// each ASCII character), or some other encoding.
-fn encoding_guess(bytes: &[u8], valid_up_to: usize) -> &'static str {
+/// What a file's text seems to be written in, when it is not UTF-8: UTF-16 (a byte-order
+/// mark, or a zero byte beside each character — valid UTF-8 when the text is ASCII, but no
+/// JSON), or another encoding (a byte sequence UTF-8 does not allow).
+fn other_encoding(bytes: &[u8]) -> Option<&'static str> {
     let zero_every_other = |start: usize| {
         bytes
             .iter()
@@ -39,11 +38,11 @@ fn encoding_guess(bytes: &[u8], valid_up_to: usize) -> &'static str {
         || bytes.starts_with(b"\xFE\xFF")
         || (bytes.len() >= 4 && (zero_every_other(0) || zero_every_other(1)));
     if utf16 {
-        "il semble enregistré en UTF-16"
-    } else if valid_up_to < bytes.len() {
-        "un caractère y est écrit dans un autre encodage, par exemple Windows-1252"
+        Some("il semble enregistré en UTF-16")
+    } else if std::str::from_utf8(bytes).is_err() {
+        Some("un caractère y est écrit dans un autre encodage, par exemple Windows-1252")
     } else {
-        "encodage inconnu"
+        None
     }
 }
 

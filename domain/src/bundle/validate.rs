@@ -93,7 +93,9 @@ fn check_unique(
     seen: &mut BTreeMap<String, usize>,
     problems: &mut Problems,
 ) {
-    match seen.get(id) {
+    // Ids are read in lower case: the same id in two cases is the same id twice.
+    let id = id.to_ascii_lowercase();
+    match seen.get(&id) {
         Some(first) => problems.push(
             field(at, "id"),
             BundleError::DuplicateId {
@@ -102,7 +104,7 @@ fn check_unique(
             },
         ),
         None => {
-            seen.insert(id.to_string(), position);
+            seen.insert(id, position);
         }
     }
 }

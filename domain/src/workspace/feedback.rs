@@ -98,6 +98,100 @@ pub fn merge_feedback_edits(
     merged
 }
 
+/// A part of a feedback: what a draft set aside on resuming concerns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FeedbackPart {
+    /// The author.
+    Author,
+    /// The general comment.
+    General,
+    /// The comment on a step, by id.
+    Step(String),
+    /// The comment on a question, by id.
+    Question(String),
+}
+
+/// Resumes a draft a page left (`base` → `draft`) onto the feedback shown now: each part the
+/// draft changed is taken where the shown feedback still has it as the draft's base; where it
+/// has something else since (saved by another page, or taken from another draft), the shown
+/// text stays and the draft's is returned beside it, to be shown rather than silently lost.
+pub fn resume_draft(
+    base: &MotFeedback,
+    draft: &MotFeedback,
+    shown: &MotFeedback,
+) -> (MotFeedback, Vec<(FeedbackPart, String)>) {
+    let mut resumed = shown.clone();
+    let mut set_aside = Vec::new();
+    resume_text(
+        FeedbackPart::Author,
+        &base.author,
+        &draft.author,
+        &mut resumed.author,
+        &mut set_aside,
+    );
+    resume_text(
+        FeedbackPart::General,
+        &base.general_comment,
+        &draft.general_comment,
+        &mut resumed.general_comment,
+        &mut set_aside,
+    );
+    resume_comments(
+        FeedbackPart::Step,
+        &base.theme_comments,
+        &draft.theme_comments,
+        &mut resumed.theme_comments,
+        &mut set_aside,
+    );
+    resume_comments(
+        FeedbackPart::Question,
+        &base.question_comments,
+        &draft.question_comments,
+        &mut resumed.question_comments,
+        &mut set_aside,
+    );
+    (resumed, set_aside)
+}
+
+fn resume_text(
+    part: FeedbackPart,
+    base: &str,
+    draft: &str,
+    shown: &mut String,
+    set_aside: &mut Vec<(FeedbackPart, String)>,
+) {
+    if draft == base || draft == shown.as_str() {
+        return;
+    }
+    if shown.as_str() == base {
+        *shown = draft.to_string();
+    } else if !draft.trim().is_empty() {
+        set_aside.push((part, draft.to_string()));
+    }
+}
+
+fn resume_comments(
+    part: fn(String) -> FeedbackPart,
+    base: &BTreeMap<String, String>,
+    draft: &BTreeMap<String, String>,
+    shown: &mut BTreeMap<String, String>,
+    set_aside: &mut Vec<(FeedbackPart, String)>,
+) {
+    let keys: std::collections::BTreeSet<&String> = base.keys().chain(draft.keys()).collect();
+    for key in keys {
+        let empty = String::new();
+        let was = base.get(key).unwrap_or(&empty);
+        let now = draft.get(key).unwrap_or(&empty);
+        let mut current = shown.get(key).cloned().unwrap_or_default();
+        resume_text(part(key.clone()), was, now, &mut current, set_aside);
+        if current.is_empty() {
+            shown.remove(key);
+        } else {
+            shown.insert(key.clone(), current);
+        }
+    }
+}
+
 /// Sets on `merged` every comment changed from `base` to `mine` (written, rewritten, removed).
 fn merge_comments(
     base: &BTreeMap<String, String>,

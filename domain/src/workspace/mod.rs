@@ -27,7 +27,9 @@ pub use dashboard::{
     build_dashboard, good_practices_of, BorderScores, Dashboard, GoodPracticeEntry, ObstacleCount,
     RankedItem, ThemeAverage,
 };
-pub use feedback::{check_feedback, merge_feedback_edits, new_feedback, FeedbackError};
+pub use feedback::{
+    check_feedback, merge_feedback_edits, new_feedback, resume_draft, FeedbackError, FeedbackPart,
+};
 pub use normalize::normalize_for_search;
 pub use paging::{count_territories, more_rows, table_summary, TABLE_PAGE_SIZE};
 pub use query::{

@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 
 use domain::bundle::MotFeedback;
-use domain::workspace::{merge_feedback_edits, MotReview};
+use domain::questionnaire::Questionnaire;
+use domain::workspace::{merge_feedback_edits, resume_draft, FeedbackPart, MotReview};
 use domain::Diagnostic;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -26,6 +27,26 @@ const AUTHOR_ID: &str = "retour-auteur";
 
 /// Id of the button that adds a question comment (the focus goes back to it after a removal).
 const ADD_COMMENT_ID: &str = "ajouter-commentaire-question";
+
+/// The French name of a part of a feedback, for the drafts' texts set aside.
+fn part_label(questionnaire: &Questionnaire, part: &FeedbackPart) -> String {
+    match part {
+        FeedbackPart::Author => "Auteur du retour".to_string(),
+        FeedbackPart::General => "Commentaire général".to_string(),
+        FeedbackPart::Step(id) => {
+            let title = questionnaire
+                .step(id)
+                .map_or(id.as_str(), |s| s.title.as_str());
+            format!("Commentaire sur « {title} »")
+        }
+        FeedbackPart::Question(id) => {
+            let label = questionnaire
+                .question(id)
+                .map_or(id.as_str(), |q| q.label.as_str());
+            format!("Commentaire sur la question « {label} »")
+        }
+    }
+}
 
 /// Sets or removes (when blank) a comment: a blank comment is no comment.
 fn set_comment(comments: &mut BTreeMap<String, String>, key: &str, text: &str) {
@@ -48,13 +69,32 @@ pub fn FeedbackForm(
     };
     let written_before = (feedback.revision > 1 || !feedback.author.is_empty())
         .then(|| format_datetime_fr(&feedback.written_at));
-    // What was written and not saved when the page was left comes back, put on the feedback
-    // as stored now (another page may have saved other parts since).
+    // What was written and not saved when a page was left comes back, put on the feedback as
+    // stored now; a part changed since (saved by another page) keeps its text, and the draft's
+    // is shown beside it rather than lost.
     let slot = DraftSlot::new(&diagnostic.id);
     let kept = slot.take_over();
     let resumed = !kept.is_empty();
+    let mut set_aside = Vec::new();
     let shown = kept.iter().fold(feedback.clone(), |shown, kept| {
-        merge_feedback_edits(&kept.base, &kept.draft, &shown)
+        let (resumed, aside) = resume_draft(&kept.base, &kept.draft, &shown);
+        set_aside.extend(aside);
+        resumed
+    });
+    let set_aside_view = (!set_aside.is_empty()).then(|| {
+        let items = set_aside
+            .into_iter()
+            .map(|(part, text)| view! { <li><strong>{part_label(questionnaire, &part)}</strong>" : « " {text} " »"</li> })
+            .collect_view();
+        view! {
+            <div class="notice" data-testid="feedback-set-aside">
+                <p>
+                    "Textes d'un brouillon non repris, car le retour a été modifié depuis sur "
+                    "ces points (copiez-les si besoin) :"
+                </p>
+                <ul>{items}</ul>
+            </div>
+        }
     });
     let open_steps = !shown.theme_comments.is_empty();
     let base = RwSignal::new(feedback);
@@ -157,6 +197,7 @@ pub fn FeedbackForm(
                     "Enregistrez-le ou exportez-le."
                 </p>
             </Show>
+            {set_aside_view}
             <TextEntry
                 id=AUTHOR_ID
                 label="Auteur du retour"
