@@ -57,6 +57,15 @@ pub fn TextEntry(
         }
     };
     let invalid = move || error.with(Option::is_some).then_some("true");
+    // A long text shows how much room is left: a paste past the limit is cut by the browser,
+    // and the count says so.
+    let counter = max_length.filter(|_| multiline).map(|max| {
+        view! {
+            <p class="field-counter">
+                {move || value.with(|text| text.chars().count())} " / " {max} " caractères"
+            </p>
+        }
+    });
     let on_input = move |event| on_change.run(event_target_value(&event));
     let field = if multiline {
         view! {
@@ -90,6 +99,7 @@ pub fn TextEntry(
             <label for=id>{label}</label>
             {help.map(|help| view! { <p id=help_id class="field-help">{help}</p> })}
             {field}
+            {counter}
             {error_place}
         </div>
     }

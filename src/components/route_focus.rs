@@ -40,45 +40,60 @@ pub fn RouteFocus() -> impl IntoView {
             n.set(n.get().wrapping_add(1));
             n.get()
         });
-        watch_focus(navigation, CHECKS, false);
+        watch_focus(navigation, CHECKS, None);
     });
 }
 
-/// Gives the focus to the page's heading while it is lost; `given` once it was given: from then
-/// on, only a focus fallen back to the body (the heading replaced) is taken for lost, and a
-/// move anywhere else (the header included) is the user's, which ends the watch.
-fn watch_focus(navigation: u32, checks_left: u32, given: bool) {
+/// Gives the focus to the page's heading while it is lost. Before any heading had it, the focus
+/// is lost on the body or in the header (the link followed); once one had it (given here, or
+/// by the page), only when that heading has left the page (replaced as the page loads) and the
+/// focus fell back to the body. Any other move is the user's, and ends the watch: a click on
+/// the page's text (which also leaves the focus on the body) is not undone.
+fn watch_focus(navigation: u32, checks_left: u32, given: Option<web_sys::HtmlElement>) {
     if checks_left == 0 || NAVIGATION.with(Cell::get) != navigation {
         return;
     }
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
-    let active = document.active_element();
-    let lost = active.as_ref().is_none_or(|element| {
-        document
-            .body()
-            .is_some_and(|body| body.is_same_node(Some(element)))
-            || (!given && element.closest(".site-header").ok().flatten().is_some())
-    });
     let heading = document
         .query_selector("main h1")
         .ok()
         .flatten()
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    let active = document.active_element();
+    let on_body = active.as_ref().is_none_or(|element| {
+        document
+            .body()
+            .is_some_and(|body| body.is_same_node(Some(element)))
+    });
+    let on_heading = |heading: &web_sys::HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|element| heading.is_same_node(Some(element)))
+    };
     let mut given = given;
+    let lost = match &given {
+        None => {
+            on_body
+                || active
+                    .as_ref()
+                    .is_some_and(|element| element.closest(".site-header").ok().flatten().is_some())
+        }
+        Some(previous) => on_body && !previous.is_connected(),
+    };
     if lost {
-        if let Some(heading) = &heading {
+        if let Some(heading) = heading {
             if !heading.has_attribute("tabindex") {
                 let _ = heading.set_attribute("tabindex", "-1");
             }
-            given = heading.focus().is_ok();
+            if heading.focus().is_ok() {
+                given = Some(heading);
+            }
         }
-    } else if active.is_some_and(|element| {
-        heading
-            .as_ref()
-            .is_none_or(|heading| !heading.is_same_node(Some(&element)))
-    }) {
+    } else if let Some(heading) = heading.filter(|heading| on_heading(heading)) {
+        given = Some(heading);
+    } else if given.is_some() || !on_body {
         // The user (or the page) chose where the focus goes: leave it there.
         return;
     }

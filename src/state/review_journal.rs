@@ -46,12 +46,26 @@ pub fn remember(diagnostic_id: &str, before: &str, typed: &str) {
     }
 }
 
-/// Forgets the notes kept once these are stored (a later keystroke's notes stay kept).
+/// Once `stored` is stored: forgets the notes kept if they are these, else (a later
+/// keystroke's notes, still on their way) keeps them as typed from `stored`.
 pub fn forget_stored(diagnostic_id: &str, stored: &str) {
-    if let Some(storage) = local_storage() {
-        if read(&storage, diagnostic_id).is_some_and(|kept| kept.typed == stored) {
+    let Some(storage) = local_storage() else {
+        return;
+    };
+    match read(&storage, diagnostic_id) {
+        Some(kept) if kept.typed == stored => {
             let _ = storage.remove_item(&key(diagnostic_id));
         }
+        Some(kept) => {
+            let pending = PendingNotes {
+                before: stored.to_string(),
+                typed: kept.typed,
+            };
+            if let Ok(json) = serde_json::to_string(&pending) {
+                let _ = storage.set_item(&key(diagnostic_id), &json);
+            }
+        }
+        None => {}
     }
 }
 

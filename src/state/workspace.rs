@@ -22,7 +22,7 @@ use crate::state::broadcast::announce;
 use crate::state::bundles::{FileRead, APP_VERSION};
 use crate::state::diagnostics::questionnaire;
 use crate::state::downloads::{download_csv, download_json};
-use crate::state::review_journal;
+use crate::state::review_journal::{self, PendingNotes};
 use crate::state::session::announce_changes;
 use crate::storage::{shared_repository, Repository};
 
@@ -275,8 +275,14 @@ pub async fn load_follow_up(id: &str) -> Result<TerritoryFollowUp, AppError> {
     // another tab stored other notes since.
     if let Some(pending) = review_journal::take(id) {
         if review.notes == pending.before && review.notes != pending.typed {
-            let typed = pending.typed.clone();
-            match update_review(id, |r| r.set_notes(&typed, &now_iso())).await {
+            let PendingNotes { before, typed } = pending.clone();
+            // Checked again in the write: another tab may store notes in between.
+            let write = move |r: &mut MotReview| {
+                if r.notes == before {
+                    r.set_notes(&typed, &now_iso());
+                }
+            };
+            match update_review(id, write).await {
                 Ok(stored) => review = stored,
                 // Still not storable: kept for the next opening, and shown meanwhile.
                 Err(_) => {

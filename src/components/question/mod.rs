@@ -26,8 +26,9 @@ pub struct FieldContext {
     pub answer: Memo<Option<Answer>>,
     /// Whether the user has finished with the field once (then its errors show).
     pub touched: RwSignal<bool>,
-    /// The error message of the current answer, when it should show.
-    pub error: Memo<Option<String>>,
+    /// The error message shown, and read out: set when the user leaves the field or makes a
+    /// choice, gone as soon as the answer is right (not rewritten at each keystroke).
+    pub error: RwSignal<Option<String>>,
     /// Id of the main input (or of the group).
     pub input_id: String,
     /// Id of the help text.
@@ -76,11 +77,24 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
             .and_then(|answer| validate_answer(question, &answer).err())
             .map(|problem| problem.to_string())
     });
+    // The message read out is set when the user leaves the field or makes a choice (each time
+    // `touched` is set), and goes as soon as the answer is right; it is not rewritten at each
+    // keystroke, which a screen reader would read again at each letter.
+    let shown_error = RwSignal::new(error.get_untracked());
+    Effect::new(move |_| {
+        touched.track();
+        shown_error.set(error.get_untracked());
+    });
+    Effect::new(move |_| {
+        if error.with(Option::is_none) {
+            shown_error.set(None);
+        }
+    });
     let context = FieldContext {
         question,
         answer,
         touched,
-        error,
+        error: shown_error,
         input_id: format!("q-{}", question.id),
         help_id: format!("q-{}-help", question.id),
         error_id: format!("q-{}-error", question.id),
@@ -124,19 +138,6 @@ pub fn QuestionField(question: &'static Question) -> impl IntoView {
         }
     };
 
-    // The message read out is set when the user leaves the field or makes a choice (each time
-    // `touched` is set), and goes as soon as the answer is right; it is not rewritten at each
-    // keystroke, which a screen reader would read again at each letter.
-    let shown_error = RwSignal::new(error.get_untracked());
-    Effect::new(move |_| {
-        touched.track();
-        shown_error.set(error.get_untracked());
-    });
-    Effect::new(move |_| {
-        if error.with(Option::is_none) {
-            shown_error.set(None);
-        }
-    });
     let error_id = context.error_id.clone();
     view! {
         <div

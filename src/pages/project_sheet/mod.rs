@@ -12,6 +12,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::components::form_fields::{DeleteButton, SelectEntry, TextEntry};
+use crate::pages::report::projects::SheetSummary;
 use crate::platform::set_page_title;
 use crate::state::projects::{
     delete_sheet, projects_href, report_href, theme_choices, update_sheet,
@@ -138,6 +139,21 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
         })
     };
 
+    let printed = {
+        let sheet_id = sheet_id.clone();
+        let diagnostic_id = id.clone();
+        let sheet = Memo::new(move |_| {
+            session
+                .diagnostic
+                .with(|d| find_sheet(d, &sheet_id).cloned())
+        });
+        move || {
+            sheet.get().map(|sheet| {
+                view! { <SheetSummary sheet diagnostic_id=diagnostic_id.clone()/> }
+            })
+        }
+    };
+
     view! {
         // Typed text is committed after a pause, or as soon as the focus leaves a field.
         <article class="project-sheet" data-testid="project-sheet" on:focusout=move |_| session.flush()>
@@ -153,7 +169,9 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
                 " · "
                 <A href=report_href(&id)>"Voir le rapport"</A>
             </p>
-            <form class="sheet-form" on:submit=|event| event.prevent_default()>
+            // Printed as the report shows it: the form's fields would cut long texts.
+            <div class="print-only" data-testid="sheet-print">{printed}</div>
+            <form class="sheet-form no-print" on:submit=|event| event.prevent_default()>
                 <h2>"Le projet"</h2>
                 <TextEntry
                     id="fiche-titre"
@@ -223,7 +241,7 @@ fn SheetEditor(sheet_id: String) -> impl IntoView {
                 <h2>"Où en est le partenariat"</h2>
                 <StepChoice sheet_id=sheet_id.clone() value=step/>
             </form>
-            <h2>"Supprimer la fiche"</h2>
+            <h2 class="no-print">"Supprimer la fiche"</h2>
             <DeleteButton label="Supprimer cette fiche projet" what="cette fiche projet" on_confirm=on_delete/>
         </article>
     }

@@ -6,7 +6,7 @@
 mod annex;
 mod findings;
 mod opportunities;
-mod projects;
+pub(crate) mod projects;
 mod resources;
 
 use domain::listing::count_of;
@@ -41,6 +41,13 @@ use resources::ResourcesAndContacts;
 pub fn ReportPage() -> impl IntoView {
     let session = expect_context::<DiagnosticSession>();
     let report = Memo::new(move |_| session.diagnostic.with(report_of));
+    // The report is drawn again at any stored change (another tab's, say), not only when its
+    // scores change: the answers' annex, the facts and the project sheets follow the record.
+    let version = Memo::new(move |_| {
+        session
+            .diagnostic
+            .with(|d| (d.revision, d.updated_at.clone()))
+    });
     let commune = move || session.diagnostic.with(|d| d.commune_name().to_string());
     let heading = NodeRef::<html::H1>::new();
     Effect::new(move |_| {
@@ -79,9 +86,12 @@ pub fn ReportPage() -> impl IntoView {
                 <A href=projects_href(&id) attr:class="button">"Projets et bonnes pratiques"</A>
                 <A href=step_href(&id, REVIEW_STEP_ID) attr:class="button">"Relecture"</A>
             </div>
-            {move || match report.get() {
+            {move || {
+                version.track();
+                match report.get() {
                 Ok(report) => view! { <ReportBody report/> }.into_any(),
                 Err(message) => view! { <ErrorNotice message/> }.into_any(),
+                }
             }}
         </article>
     }

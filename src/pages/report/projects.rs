@@ -52,9 +52,9 @@ pub fn ProjectsSummary() -> impl IntoView {
     }
 }
 
-/// One project sheet: every field, empty ones said so.
+/// One project sheet: every field, empty ones said so (the report; the sheet's own print).
 #[component]
-fn SheetSummary(sheet: ProjectSheet, diagnostic_id: String) -> impl IntoView {
+pub(crate) fn SheetSummary(sheet: ProjectSheet, diagnostic_id: String) -> impl IntoView {
     let text = |value: &str| {
         if value.trim().is_empty() {
             missing()

@@ -180,3 +180,13 @@ test('on the home page, a deletion gives the focus back to « Supprimer » when 
   await expect(status).toBeFocused();
   await expect(page.getByTestId('diagnostic-item')).toHaveCount(1);
 });
+
+test('a click in the page just after arriving is not undone by the focus moving to the heading', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('banner').getByRole('link', { name: 'Importer' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  // A click on text outside the content (the footer's) leaves the focus on the body.
+  await page.getByText('Vos données restent sur cet appareil : rien').click();
+  await page.waitForTimeout(500);
+  await expect(page.getByRole('heading', { level: 1 })).not.toBeFocused();
+});

@@ -133,3 +133,44 @@ test('a value the review flags is shown in the report as typed, said to be corre
   await expect(facts).toContainText('08190');
   await expect(facts).not.toContainText('08190 (à corriger');
 });
+
+test('a report open in one tab follows an answer another tab changes, and never prints an answer now hidden', async ({ page, context }) => {
+  const { questionnaire: q, base } = await QuestionnairePage.create(page, 'Givet');
+  await q.gotoStep(base, 'amenagement');
+  await q.choice('ame_logement', 'Pression modérée').check();
+  await q.input('ame_logement_detail').fill('Les loyers montent avec les salaires du Luxembourg.');
+  await q.expectSaved();
+  const report = new ReportPage(page);
+  await report.goto(base);
+  const annex = page.getByTestId('annex');
+  await page.emulateMedia({ media: 'print' });
+  await expect(annex.locator('[data-question="ame_logement_detail"]')).toContainText('Les loyers montent');
+
+  // In another tab, « Aucune pression »: the detail question is hidden (its answer is kept,
+  // not shown), and no score changes.
+  const other = new QuestionnairePage(await context.newPage());
+  await other.gotoStep(base, 'amenagement');
+  await other.choice('ame_logement', 'Aucune pression').check();
+  await other.expectSaved();
+  await expect(annex.locator('[data-question="ame_logement_detail"]')).toHaveCount(0);
+  await expect(annex.locator('[data-question="ame_logement"]')).toContainText('Aucune pression');
+});
+
+test('a project sheet prints as the report shows it, every text in full, without its form', async ({ page }) => {
+  const { base } = await QuestionnairePage.create(page, 'Givet');
+  await page.goto(`${base}/projets`);
+  await page.getByRole('button', { name: 'Créer une fiche projet vierge' }).click();
+  const need = 'Relier la gare de Givet à Dinant. '.repeat(60).trim();
+  await page.getByLabel('Titre du projet', { exact: true }).fill('Navette transfrontalière Givet – Dinant, le samedi et pendant les vacances scolaires');
+  await page.getByLabel('Besoin', { exact: true }).fill(need);
+  await expect(page.locator('#fiche-besoin ~ .field-counter, .form-field:has(#fiche-besoin) .field-counter')).toContainText(`${need.length} / `);
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.getByTestId('sheet-print');
+  await expect(printed).toBeVisible();
+  await expect(printed).toContainText('Navette transfrontalière Givet – Dinant, le samedi et pendant les vacances scolaires');
+  await expect(printed).toContainText(need);
+  await expect(page.locator('form.sheet-form')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(printed).toBeHidden();
+  await expect(page.locator('form.sheet-form')).toBeVisible();
+});
