@@ -32,8 +32,13 @@ enum Stage {
     Choosing,
     /// Reading and checking the files.
     Reading,
-    /// Files read: their outcome and the preview of what would be written.
-    Preview(Vec<FileOutcome>, ImportPreview),
+    /// Files read: their outcome, the preview of what would be written, and the choices made
+    /// on an earlier preview of the same files (kept when the device changed meanwhile).
+    Preview(
+        Vec<FileOutcome>,
+        ImportPreview,
+        BTreeMap<String, ConflictChoice>,
+    ),
     /// Written.
     Done(String),
 }
@@ -53,7 +58,9 @@ pub fn ImportPage() -> impl IntoView {
                 Err(problem) => Err(problem),
             };
             match result {
-                Ok((outcomes, preview)) => stage.set(Stage::Preview(outcomes, preview)),
+                Ok((outcomes, preview)) => {
+                    stage.set(Stage::Preview(outcomes, preview, BTreeMap::new()))
+                }
                 Err(problem) => {
                     error.set(Some(problem.to_string()));
                     stage.set(Stage::Choosing);
@@ -80,8 +87,8 @@ pub fn ImportPage() -> impl IntoView {
         {move || match stage.get() {
             Stage::Choosing => ().into_any(),
             Stage::Reading => view! { <p role="status">"Vérification des fichiers…"</p> }.into_any(),
-            Stage::Preview(outcomes, preview) => {
-                view! { <PreviewPanel outcomes preview stage page_error=error/> }.into_any()
+            Stage::Preview(outcomes, preview, earlier_choices) => {
+                view! { <PreviewPanel outcomes preview earlier_choices stage page_error=error/> }.into_any()
             }
             Stage::Done(summary) => {
                 view! {
@@ -99,18 +106,27 @@ pub fn ImportPage() -> impl IntoView {
 fn PreviewPanel(
     outcomes: Vec<FileOutcome>,
     preview: ImportPreview,
+    /// Choices made on an earlier preview of the same files.
+    earlier_choices: BTreeMap<String, ConflictChoice>,
     stage: RwSignal<Stage>,
     /// The page's message, above the preview: it outlives a preview replaced by a newer one.
     page_error: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    // An older version is skipped unless the user goes back to it: that choice is made for them.
-    let skipped_unless_chosen = preview
+    // A choice made on an earlier preview stays where the item still offers one; an older
+    // version is otherwise skipped unless the user goes back to it: that choice is made for them.
+    let initial_choices = preview
         .decisions
         .iter()
-        .filter(|d| d.status == ImportStatus::Older)
-        .map(|d| (d.diagnostic_id.clone(), ConflictChoice::KeepMine))
+        .filter(|d| d.status.offers_choice())
+        .filter_map(|d| {
+            let earlier = earlier_choices.get(&d.diagnostic_id).copied();
+            let default = (d.status == ImportStatus::Older).then_some(ConflictChoice::KeepMine);
+            earlier
+                .or(default)
+                .map(|choice| (d.diagnostic_id.clone(), choice))
+        })
         .collect::<BTreeMap<_, _>>();
-    let choices = RwSignal::new(skipped_unless_chosen);
+    let choices = RwSignal::new(initial_choices);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let conflicts = preview.conflicts();
@@ -219,7 +235,19 @@ fn PreviewPanel(
                 }
                 Ok(ConfirmOutcome::Outdated(fresh)) => {
                     page_error.set(Some(OUTDATED_PREVIEW.to_string()));
-                    stage.set(Stage::Preview(outcomes, fresh));
+                    // A choice stays only where the item is what it was: a conflict become an
+                    // older version (another tab saved) must be decided again.
+                    let still = |id: &String| {
+                        let status_in = |p: &ImportPreview| {
+                            p.decisions
+                                .iter()
+                                .find(|d| &d.diagnostic_id == id)
+                                .map(|d| d.status)
+                        };
+                        status_in(&preview) == status_in(&fresh)
+                    };
+                    let kept = chosen.into_iter().filter(|(id, _)| still(id)).collect();
+                    stage.set(Stage::Preview(outcomes, fresh, kept));
                 }
                 Err(problem) => {
                     error.set(Some(format!("{problem} Rien n'a été enregistré.")));

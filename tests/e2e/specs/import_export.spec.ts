@@ -344,6 +344,32 @@ test('a town can go back to an older backup on purpose; an open tab shows it and
   expect(edited.revision).toBe(before.revision + 2);
 });
 
+test('a choice made before another tab saved stays on the new preview when the item is still the same kind', async ({ page, context }) => {
+  const base = await fillDiagnostic(page, 'Givet');
+  const backup = await exportBackup(page);
+  const q = new QuestionnairePage(page);
+  await q.gotoStep(base, 'gouvernance');
+  await q.choice('gov_obstacle', 'Oui').check();
+  await q.expectSaved();
+
+  await importFiles(page, [backup]);
+  const goBack = page.getByLabel('Revenir à la version du fichier (elle remplace la mienne)');
+  await goBack.check();
+  // Meanwhile another tab saves: the device's version is newer still, the file still older.
+  const editor = new QuestionnairePage(await context.newPage());
+  await editor.gotoStep(base, 'gouvernance');
+  await editor.choice('gov_obstacle', 'Non').check();
+  await editor.expectSaved();
+
+  await page.getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByRole('alert')).toContainText('ont changé depuis l\'aperçu');
+  await expect(goBack).toBeChecked();
+  await page.getByRole('button', { name: 'Importer' }).click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  const [restored] = await storedDiagnostics(page);
+  expect(restored.answers.gov_obstacle).toBeUndefined();
+});
+
 test('files dropped on the import zone are checked like picked ones', async ({ page }) => {
   await page.goto('/importer');
   const content = fs.readFileSync(path.join(GOOD, 'diagnostic-givet-08190-2026-03-01.json'), 'utf8');
