@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use domain::bundle::{
     apply_import, backup_file_name, backup_files, export_backup, export_file_name_for,
     export_for_mot, file_too_large, parse_bundle, plan_feedback_import, plan_import,
-    to_json_pretty, BundleRejection, ConflictChoice, FeedbackStatus, ImportDecision,
+    to_json_pretty, BundleRejection, ConflictChoice, FeedbackStatus, ImportDecision, ImportStatus,
     IncomingDiagnostic, MotFeedback, ValidBundle, MAX_FILE_BYTES,
 };
 use domain::questionnaire::Questionnaire;
@@ -161,7 +161,7 @@ impl ImportPreview {
     pub fn conflicts(&self) -> Vec<String> {
         self.decisions
             .iter()
-            .filter(|d| d.status == domain::bundle::ImportStatus::Conflict)
+            .filter(|d| d.status == ImportStatus::Conflict)
             .map(|d| d.diagnostic_id.clone())
             .collect()
     }
@@ -250,7 +250,7 @@ pub async fn confirm_import(
         return Ok(ConfirmOutcome::Outdated(fresh));
     }
     let mut new_id = new_uuid;
-    let writes = apply_import(
+    let mut writes = apply_import(
         &preview.decisions,
         &preview.incoming,
         &existing,
@@ -258,6 +258,20 @@ pub async fn confirm_import(
         &mut new_id,
     )
     .map_err(|unresolved| AppError::File(unresolved.to_string()))?;
+    // An older version gone back to is this device's latest change: dated now, so that the
+    // lists show it as the most recent.
+    let restored: Vec<&str> = (preview.decisions.iter())
+        .filter(|d| d.status == ImportStatus::Older)
+        .filter(|d| choices.get(&d.diagnostic_id) == Some(&ConflictChoice::TakeTheirs))
+        .map(|d| d.diagnostic_id.as_str())
+        .collect();
+    let now = now_iso();
+    for diagnostic in writes
+        .iter_mut()
+        .filter(|d| restored.contains(&d.id.as_str()))
+    {
+        diagnostic.updated_at.clone_from(&now);
+    }
     let feedback: Vec<MotFeedback> = preview
         .feedback
         .iter()

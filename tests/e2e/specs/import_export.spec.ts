@@ -334,6 +334,8 @@ test('a town can go back to an older backup on purpose; an open tab shows it and
   const [restored] = await storedDiagnostics(page);
   expect(restored.answers.gov_convention_detail).toEqual({ kind: 'text', value: 'Convention avec Beauraing, 2019' });
   expect(restored.revision).toBe(before.revision + 1);
+  // Dated now: the device's latest change (the lists show it first).
+  expect(Date.parse(restored.updated_at)).toBeGreaterThan(Date.parse(before.updated_at));
   // The tab left open on the step shows the restored text, and its next edit builds on it.
   await expect(editor.input('gov_convention_detail')).toHaveValue('Convention avec Beauraing, 2019');
   await editor.choice('gov_obstacle', 'Oui').check();
