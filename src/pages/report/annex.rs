@@ -4,6 +4,8 @@
 use domain::report::AnnexStep;
 use leptos::prelude::*;
 
+use super::ReportHeading;
+
 /// Id of the annex body, controlled by the toggle button.
 const BODY_ID: &str = "annexe-reponses";
 
@@ -16,7 +18,7 @@ pub fn AnswersAnnex(annex: Vec<AnnexStep>) -> impl IntoView {
         .map(|step| {
             if step.not_concerned {
                 return view! {
-                    <h3>{step.title}</h3>
+                    <ReportHeading level=3>{step.title}</ReportHeading>
                     <p>"Thème non concerné : ses questions ne s'appliquent pas."</p>
                 }
                 .into_any();
@@ -53,7 +55,7 @@ pub fn AnswersAnnex(annex: Vec<AnnexStep>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="report-section annex" aria-labelledby="rapport-annexe" data-testid="annex">
-            <h2 id="rapport-annexe">"Annexe : les réponses au questionnaire"</h2>
+            <ReportHeading level=2 id="rapport-annexe">"Annexe : les réponses au questionnaire"</ReportHeading>
             <p>
                 "Seules les questions qui s'appliquent à votre territoire figurent ici (les questions "
                 "masquées par vos réponses et les thèmes « non concernés » sont écartés)."

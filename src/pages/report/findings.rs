@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use crate::state::session::DiagnosticSession;
 use crate::state::steps::step_href;
 
-use super::is_read_only;
+use super::{is_read_only, ReportHeading};
 
 /// Id of the closing step, where the expectations are asked.
 const EXPECTATIONS_STEP_ID: &str = "attentes";
@@ -133,12 +133,12 @@ pub fn Expectations(expectations: report::Expectations) -> impl IntoView {
         }
     };
     view! {
-        <h3>"Formations et webinaires souhaités"</h3>
+        <ReportHeading level=3>"Formations et webinaires souhaités"</ReportHeading>
         {list(expectations.training_interests, "Aucune formation demandée.")}
-        <h3>"Appui souhaité de la MOT"</h3>
+        <ReportHeading level=3>"Appui souhaité de la MOT"</ReportHeading>
         {list(expectations.support_requests, "Aucun appui demandé.")}
         {expectations.details.map(|details| view! {
-            <h3>"Précisions"</h3>
+            <ReportHeading level=3>"Précisions"</ReportHeading>
             <p class="report__quote">{details}</p>
         })}
         {(!is_read_only()).then(|| view! {

@@ -107,6 +107,25 @@ pub(crate) fn is_read_only() -> bool {
     use_context::<ReadOnlyReport>().is_some()
 }
 
+/// A heading of the report at `level` (2 for its sections) on its own page; one level lower in
+/// MOT's read-only view, where the report sits under the page's « Rapport de la commune ».
+#[component]
+pub(crate) fn ReportHeading(
+    /// The level on the report's own page: 2, 3 or 4.
+    level: u8,
+    /// The heading's id, if a section is labelled by it.
+    #[prop(optional, into)]
+    id: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    match level + u8::from(is_read_only()) {
+        2 => view! { <h2 id=id>{children()}</h2> }.into_any(),
+        3 => view! { <h3 id=id>{children()}</h3> }.into_any(),
+        4 => view! { <h4 id=id>{children()}</h4> }.into_any(),
+        _ => view! { <h5 id=id>{children()}</h5> }.into_any(),
+    }
+}
+
 /// Every section of the report (the town's page, or MOT's read-only view).
 #[component]
 pub fn ReportBody(report: Report) -> impl IntoView {
@@ -142,11 +161,11 @@ pub fn ReportBody(report: Report) -> impl IntoView {
     };
     view! {
         <section class="report-section" aria-labelledby="rapport-territoire">
-            <h2 id="rapport-territoire">"Le territoire"</h2>
+            <ReportHeading level=2 id="rapport-territoire">"Le territoire"</ReportHeading>
             <TerritoryFacts territory=report.territory.clone()/>
         </section>
         <section class="report-section report-section--continue" aria-labelledby="rapport-avancement">
-            <h2 id="rapport-avancement">"Avancement et score global"</h2>
+            <ReportHeading level=2 id="rapport-avancement">"Avancement et score global"</ReportHeading>
             <dl class="facts">
                 <dt>"Avancement"</dt>
                 <dd data-testid="report-completion">
@@ -166,7 +185,7 @@ pub fn ReportBody(report: Report) -> impl IntoView {
             </dl>
         </section>
         <section class="report-section report-section--chart" aria-labelledby="rapport-maturite">
-            <h2 id="rapport-maturite">"Maturité par thème"</h2>
+            <ReportHeading level=2 id="rapport-maturite">"Maturité par thème"</ReportHeading>
             <p>
                 "Le score d'un thème est la part des points obtenus sur les points possibles des questions "
                 "qui s'appliquent à votre territoire. Les thèmes « non concernés » ne comptent pas."
@@ -180,31 +199,31 @@ pub fn ReportBody(report: Report) -> impl IntoView {
             })}
         </section>
         <section class="report-section" aria-labelledby="rapport-forces">
-            <h2 id="rapport-forces">"Points forts"</h2>
+            <ReportHeading level=2 id="rapport-forces">"Points forts"</ReportHeading>
             <Strengths strengths=report.strengths.clone()/>
         </section>
         <section class="report-section" aria-labelledby="rapport-opportunites">
-            <h2 id="rapport-opportunites">"Opportunités prioritaires"</h2>
+            <ReportHeading level=2 id="rapport-opportunites">"Opportunités prioritaires"</ReportHeading>
             <Opportunities opportunities=report.opportunities.clone()/>
         </section>
         <section class="report-section" aria-labelledby="rapport-obstacles">
-            <h2 id="rapport-obstacles">"Obstacles rencontrés"</h2>
+            <ReportHeading level=2 id="rapport-obstacles">"Obstacles rencontrés"</ReportHeading>
             <Obstacles obstacles=report.obstacles.clone()/>
         </section>
         <section class="report-section" aria-labelledby="rapport-ressources">
-            <h2 id="rapport-ressources">"Ressources et contacts pour votre territoire"</h2>
+            <ReportHeading level=2 id="rapport-ressources">"Ressources et contacts pour votre territoire"</ReportHeading>
             <ResourcesAndContacts recommendations=report.recommendations.clone()/>
         </section>
         <section class="report-section" aria-labelledby="rapport-inconnues">
-            <h2 id="rapport-inconnues">"Points à éclaircir"</h2>
+            <ReportHeading level=2 id="rapport-inconnues">"Points à éclaircir"</ReportHeading>
             <Unknowns unknowns=report.unknowns.clone()/>
         </section>
         <section class="report-section" aria-labelledby="rapport-attentes">
-            <h2 id="rapport-attentes">"Attentes vis-à-vis de la MOT"</h2>
+            <ReportHeading level=2 id="rapport-attentes">"Attentes vis-à-vis de la MOT"</ReportHeading>
             <Expectations expectations=report.expectations.clone()/>
         </section>
         <section class="report-section" aria-labelledby="rapport-projets">
-            <h2 id="rapport-projets">"Projets et bonnes pratiques"</h2>
+            <ReportHeading level=2 id="rapport-projets">"Projets et bonnes pratiques"</ReportHeading>
             <ProjectsSummary/>
         </section>
         <AnswersAnnex annex/>

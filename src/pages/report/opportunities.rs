@@ -9,7 +9,7 @@ use leptos_router::hooks::use_navigate;
 use crate::state::projects::{create_sheet_from_opportunity, project_href};
 use crate::state::session::DiagnosticSession;
 
-use super::is_read_only;
+use super::{is_read_only, ReportHeading};
 
 /// The opportunities, priority first.
 #[component]
@@ -59,7 +59,7 @@ fn OpportunityItem(opportunity: Opportunity, index: usize) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <h4>"Ressources"</h4><ul>{items}</ul> }
+        view! { <ReportHeading level=4>"Ressources"</ReportHeading><ul>{items}</ul> }
     });
     let contacts = (!opportunity.contacts.is_empty()).then(|| {
         let items = opportunity
@@ -69,12 +69,12 @@ fn OpportunityItem(opportunity: Opportunity, index: usize) -> impl IntoView {
                 view! { <li><strong>{contact.label.clone()}</strong>" — " {contact.when.clone()}</li> }
             })
             .collect_view();
-        view! { <h4>"Contacts"</h4><ul>{items}</ul> }
+        view! { <ReportHeading level=4>"Contacts"</ReportHeading><ul>{items}</ul> }
     });
     let rule_id = opportunity.rule_id.clone();
     view! {
         <li class="opportunity" data-testid="opportunity" data-rule=opportunity.rule_id.clone()>
-            <h3 id=title_id.clone()>{opportunity.title.clone()}</h3>
+            <ReportHeading level=3 id=title_id.clone()>{opportunity.title.clone()}</ReportHeading>
             <p class="opportunity__meta">
                 <span class=format!("badge badge--priority-{}", opportunity.priority)>
                     {opportunity.priority_label}
@@ -84,7 +84,7 @@ fn OpportunityItem(opportunity: Opportunity, index: usize) -> impl IntoView {
             <p><strong>"Pourquoi : "</strong>{opportunity.why.clone()}</p>
             <p><strong>"Objectif : "</strong>{opportunity.objective.clone()}</p>
             {(!opportunity.first_steps.is_empty()).then(|| view! {
-                <h4>"Premières étapes"</h4>
+                <ReportHeading level=4>"Premières étapes"</ReportHeading>
                 <ol>{steps}</ol>
             })}
             {resources}

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use crate::state::projects::{country_name, project_href, projects_href, theme_title};
 use crate::state::session::DiagnosticSession;
 
-use super::is_read_only;
+use super::{is_read_only, ReportHeading};
 
 /// Every project sheet, then every good practice.
 #[component]
@@ -34,7 +34,7 @@ pub fn ProjectsSummary() -> impl IntoView {
     };
     let practices_view = (!practices.is_empty()).then(|| {
         view! {
-            <h3>"Bonnes pratiques déclarées"</h3>
+            <ReportHeading level=3>"Bonnes pratiques déclarées"</ReportHeading>
             {practices
                 .into_iter()
                 .map(|practice| view! { <PracticeSummary practice/> })
@@ -109,9 +109,10 @@ pub(crate) fn SheetSummary(sheet: ProjectSheet, diagnostic_id: String) -> impl I
         .as_deref()
         .and_then(theme_title)
         .unwrap_or_else(missing);
+    let heading = text(&sheet.title);
     view! {
         <article class="sheet-summary" data-testid="report-sheet">
-            <h3>{text(&sheet.title)}</h3>
+            <ReportHeading level=3>{heading}</ReportHeading>
             <dl class="facts">
                 <dt>"Thème"</dt>
                 <dd>{theme}</dd>
@@ -172,7 +173,7 @@ fn PracticeSummary(practice: GoodPractice) -> impl IntoView {
         .unwrap_or_else(|| "Non renseigné".to_string());
     view! {
         <article class="sheet-summary" data-testid="report-practice">
-            <h4>{text(&practice.title)}</h4>
+            <ReportHeading level=4>{text(&practice.title)}</ReportHeading>
             <dl class="facts">
                 <dt>"Thème"</dt>
                 <dd>{theme}</dd>

@@ -5,6 +5,8 @@ use domain::reference::Resource;
 use domain::report::Recommendations;
 use leptos::prelude::*;
 
+use super::ReportHeading;
+
 /// Everything recommended for the territory.
 #[component]
 pub fn ResourcesAndContacts(recommendations: Recommendations) -> impl IntoView {
@@ -55,7 +57,7 @@ pub fn ResourcesAndContacts(recommendations: Recommendations) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <h3>"Structures transfrontalières"</h3><ul class="findings">{items}</ul> }
+        view! { <ReportHeading level=3>"Structures transfrontalières"</ReportHeading><ul class="findings">{items}</ul> }
     });
     let contacts = recommendations
         .contacts
@@ -73,18 +75,18 @@ pub fn ResourcesAndContacts(recommendations: Recommendations) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h3>"Programmes Interreg"</h3>
+        <ReportHeading level=3>"Programmes Interreg"</ReportHeading>
         {programmes}
         {(!recommendations.small_project_instruments.is_empty()).then(|| view! {
-            <h3>"Fonds pour petits projets"</h3>
+            <ReportHeading level=3>"Fonds pour petits projets"</ReportHeading>
             <ResourceList resources=recommendations.small_project_instruments.clone()/>
         })}
         {structures}
         {(!recommendations.resources.is_empty()).then(|| view! {
-            <h3>"Autres ressources"</h3>
+            <ReportHeading level=3>"Autres ressources"</ReportHeading>
             <ResourceList resources=recommendations.resources.clone()/>
         })}
-        <h3>"Contacts"</h3>
+        <ReportHeading level=3>"Contacts"</ReportHeading>
         <ul class="findings">{contacts}</ul>
     }
 }

@@ -180,6 +180,17 @@ test('the feedback form says at the field what is missing, and the focus stays w
   await expect(page.getByRole('status').filter({ hasText: 'retiré' })).toBeVisible();
 });
 
+test('the town\'s report on a territory page sits under its heading: no heading level skipped or repeated', async ({ page }) => {
+  await givetFollowUp(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Rapport de la commune' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Le territoire' })).toBeVisible();
+  const levels = await page.locator('main :is(h1, h2, h3, h4, h5, h6)').evaluateAll((headings) =>
+    headings.map((h) => Number(h.tagName[1])),
+  );
+  expect(levels[0]).toBe(1);
+  for (let i = 1; i < levels.length; i++) expect(levels[i]).toBeLessThanOrEqual(levels[i - 1] + 1);
+});
+
 test('a comment on a question the town does not see (hidden, or in a theme « non concerné ») is listed for it', async ({ page, browser }) => {
   const territory = await givetFollowUp(page);
   await territory.field('Auteur du retour').fill('Claire Martin, MOT');
