@@ -40,16 +40,27 @@ pub fn RouteFocus() -> impl IntoView {
             n.set(n.get().wrapping_add(1));
             n.get()
         });
-        watch_focus(navigation, CHECKS, None);
+        // Where the focus was when the address changed: the link followed, most often.
+        let origin = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.active_element());
+        watch_focus(navigation, CHECKS, None, origin);
     });
 }
 
 /// Gives the focus to the page's heading while it is lost. Before any heading had it, the focus
-/// is lost on the body or in the header (the link followed); once one had it (given here, or
-/// by the page), only when that heading has left the page (replaced as the page loads) and the
-/// focus fell back to the body. Any other move is the user's, and ends the watch: a click on
-/// the page's text (which also leaves the focus on the body) is not undone.
-fn watch_focus(navigation: u32, checks_left: u32, given: Option<web_sys::HtmlElement>) {
+/// is lost on the body or in the header (the link followed); while it stays on `origin` (the
+/// link followed, not yet gone with its page) the watch waits. Once a heading had it (given
+/// here, or by the page), the focus is lost only when that heading has left the page (replaced
+/// as the page loads) and the focus fell back to the body. Any other move is the user's, and
+/// ends the watch: a click on the page's text (which also leaves the focus on the body) is not
+/// undone.
+fn watch_focus(
+    navigation: u32,
+    checks_left: u32,
+    given: Option<web_sys::HtmlElement>,
+    origin: Option<web_sys::Element>,
+) {
     if checks_left == 0 || NAVIGATION.with(Cell::get) != navigation {
         return;
     }
@@ -93,12 +104,20 @@ fn watch_focus(navigation: u32, checks_left: u32, given: Option<web_sys::HtmlEle
         }
     } else if let Some(heading) = heading.filter(|heading| on_heading(heading)) {
         given = Some(heading);
-    } else if given.is_some() || !on_body {
+    } else if given.is_some() || !(on_body || still_on(&origin, &active)) {
         // The user (or the page) chose where the focus goes: leave it there.
         return;
     }
     Timeout::new(CHECK_EVERY_MS, move || {
-        watch_focus(navigation, checks_left - 1, given)
+        watch_focus(navigation, checks_left - 1, given, origin)
     })
     .forget();
+}
+
+/// Whether the focus is still where it was when the address changed.
+fn still_on(origin: &Option<web_sys::Element>, active: &Option<web_sys::Element>) -> bool {
+    match (origin, active) {
+        (Some(origin), Some(active)) => origin.is_same_node(Some(active)),
+        _ => false,
+    }
 }

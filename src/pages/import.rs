@@ -22,6 +22,9 @@ const OUTDATED_PREVIEW: &str =
      depuis l'aperçu (une modification enregistrée dans un autre onglet, par exemple). L'aperçu \
      ci-dessous est à jour : vérifiez-le, puis confirmez de nouveau.";
 
+/// Id of the page's message (it takes the focus when the preview had to be made again).
+const PAGE_ERROR_ID: &str = "import-message";
+
 /// Id of the message saying what the import wrote (it takes the focus).
 const DONE_ID: &str = "import-termine";
 
@@ -83,7 +86,9 @@ pub fn ImportPage() -> impl IntoView {
             test_id="drop-zone"
             on_files=Callback::new(take_files)
         />
-        {move || error.get().map(|message| view! { <ErrorNotice message/> })}
+        <div id=PAGE_ERROR_ID tabindex="-1">
+            {move || error.get().map(|message| view! { <ErrorNotice message/> })}
+        </div>
         {move || match stage.get() {
             Stage::Choosing => ().into_any(),
             Stage::Reading => view! { <p role="status">"Vérification des fichiers…"</p> }.into_any(),
@@ -248,6 +253,8 @@ fn PreviewPanel(
                     };
                     let kept = chosen.into_iter().filter(|(id, _)| still(id)).collect();
                     stage.set(Stage::Preview(outcomes, fresh, kept));
+                    // The button is rebuilt with the preview: the focus goes to the message.
+                    focus_soon(PAGE_ERROR_ID.to_string());
                 }
                 Err(problem) => {
                     error.set(Some(format!("{problem} Rien n'a été enregistré.")));

@@ -339,6 +339,10 @@ pub async fn save_feedback(
     draft: &MotFeedback,
 ) -> Result<MotFeedback, AppError> {
     let repository = shared_repository().await?;
+    // The diagnostic as stored now: another tab may have imported a later revision of it since
+    // this page opened, and the feedback says which revision it is about.
+    let current = repository.get(&diagnostic.id).await.ok();
+    let diagnostic = current.as_ref().unwrap_or(diagnostic);
     // Decided inside the write transaction, from the feedback as stored at that moment.
     let mut outcome = None;
     repository
@@ -351,12 +355,21 @@ pub async fn save_feedback(
         })
         .await?;
     match outcome {
-        Some(decided) => decided.map(|(feedback, _)| feedback),
+        Some(Ok((feedback, changed))) => {
+            if changed {
+                announce(FEEDBACK_CHANNEL, [diagnostic.id.as_str()]);
+            }
+            Ok(feedback)
+        }
+        Some(Err(problem)) => Err(problem),
         None => Err(AppError::Feedback(
             "Le retour n'a pas pu être lu.".to_string(),
         )),
     }
 }
+
+/// Name of the channel on which MOT's tabs announce a feedback they stored (by diagnostic id).
+pub const FEEDBACK_CHANNEL: &str = "diagnostic-transfrontalier:mot-feedback";
 
 /// The feedback to store from the stored one (if any) and this tab's draft, and whether it
 /// changed; refused with the checks' French messages.

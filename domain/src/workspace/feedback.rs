@@ -153,6 +153,18 @@ pub fn resume_draft(
     (resumed, set_aside)
 }
 
+/// The text of one part of a feedback (empty when it has none).
+pub fn part_text(feedback: &MotFeedback, part: &FeedbackPart) -> String {
+    match part {
+        FeedbackPart::Author => feedback.author.clone(),
+        FeedbackPart::General => feedback.general_comment.clone(),
+        FeedbackPart::Step(id) => feedback.theme_comments.get(id).cloned().unwrap_or_default(),
+        FeedbackPart::Question(id) => (feedback.question_comments.get(id))
+            .cloned()
+            .unwrap_or_default(),
+    }
+}
+
 fn resume_text(
     part: FeedbackPart,
     base: &str,

@@ -28,7 +28,8 @@ pub use dashboard::{
     RankedItem, ThemeAverage,
 };
 pub use feedback::{
-    check_feedback, merge_feedback_edits, new_feedback, resume_draft, FeedbackError, FeedbackPart,
+    check_feedback, merge_feedback_edits, new_feedback, part_text, resume_draft, FeedbackError,
+    FeedbackPart,
 };
 pub use normalize::normalize_for_search;
 pub use paging::{count_territories, more_rows, table_summary, TABLE_PAGE_SIZE};

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use domain::bundle::MotFeedback;
 use domain::questionnaire::Questionnaire;
-use domain::workspace::{merge_feedback_edits, resume_draft, FeedbackPart, MotReview};
+use domain::workspace::{merge_feedback_edits, part_text, resume_draft, FeedbackPart, MotReview};
 use domain::Diagnostic;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,9 +15,12 @@ use crate::components::form_fields::{focus_soon, TextEntry};
 use crate::components::notice::ErrorNotice;
 use crate::error::AppError;
 use crate::platform::format_datetime_fr;
+use crate::state::broadcast::BroadcastLink;
 use crate::state::diagnostics::questionnaire;
 use crate::state::feedback_draft::{DraftSlot, FeedbackDraft};
-use crate::state::workspace::{export_feedback_for_town, save_feedback};
+use crate::state::workspace::{
+    export_feedback_for_town, feedback_for, save_feedback, FEEDBACK_CHANNEL,
+};
 
 /// The longest comment a bundle may carry (`bundle::MAX_TEXT_CHARS`), as the fields' `maxlength`.
 const COMMENT_MAX: u32 = domain::bundle::MAX_TEXT_CHARS as u32;
@@ -27,6 +30,52 @@ const AUTHOR_ID: &str = "retour-auteur";
 
 /// Id of the button that adds a question comment (the focus goes back to it after a removal).
 const ADD_COMMENT_ID: &str = "ajouter-commentaire-question";
+
+/// Follows the feedback another tab stores: what this page has not changed takes the stored
+/// text (so that saving here does not put older text back), what it has changed stays, and
+/// where the other tab changed the same part, its text is returned to be shown beside.
+fn follow_other_tabs(
+    diagnostic_id: &str,
+    base: RwSignal<MotFeedback>,
+    draft: RwSignal<MotFeedback>,
+    busy: RwSignal<bool>,
+) -> RwSignal<Vec<(FeedbackPart, String)>> {
+    let changed_elsewhere = RwSignal::new(Vec::new());
+    let own_id = diagnostic_id.to_string();
+    let link = BroadcastLink::listen(FEEDBACK_CHANNEL, move |id| {
+        // This page's own save puts the stored feedback in place when it ends.
+        if id != own_id || busy.try_get_untracked() != Some(false) {
+            return;
+        }
+        spawn_local(async move {
+            let Ok(Some(stored)) = feedback_for(&id).await else {
+                return;
+            };
+            let (Some(old_base), Some(mine)) =
+                (base.try_get_untracked(), draft.try_get_untracked())
+            else {
+                return;
+            };
+            if stored == old_base || busy.try_get_untracked() != Some(false) {
+                return;
+            }
+            let (_, both_changed) = resume_draft(&old_base, &mine, &stored);
+            let theirs: Vec<(FeedbackPart, String)> = both_changed
+                .into_iter()
+                .map(|(part, _)| {
+                    let text = part_text(&stored, &part);
+                    (part, text)
+                })
+                .collect();
+            draft.try_set(merge_feedback_edits(&old_base, &mine, &stored));
+            base.try_set(stored);
+            changed_elsewhere.try_set(theirs);
+        });
+    });
+    let link = StoredValue::new_local(link);
+    on_cleanup(move || link.set_value(None));
+    changed_elsewhere
+}
 
 /// The French name of a part of a feedback, for the drafts' texts set aside.
 fn part_label(questionnaire: &Questionnaire, part: &FeedbackPart) -> String {
@@ -110,6 +159,26 @@ pub fn FeedbackForm(
     let message = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    let changed_elsewhere = follow_other_tabs(&diagnostic.id, base, draft, busy);
+    let changed_elsewhere_view = move || {
+        changed_elsewhere.with(|parts| {
+            (!parts.is_empty()).then(|| {
+                let items = parts
+                    .iter()
+                    .map(|(part, text)| view! { <li><strong>{part_label(questionnaire, part)}</strong>" : « " {text.clone()} " »"</li> })
+                    .collect_view();
+                view! {
+                    <div class="notice" role="status" data-testid="feedback-changed-elsewhere">
+                        <p>
+                            "Modifié dans un autre onglet pendant que vous écriviez. Votre texte est "
+                            "gardé ici ; en enregistrant, il remplacera celui-ci :"
+                        </p>
+                        <ul>{items}</ul>
+                    </div>
+                }
+            })
+        })
+    };
     let diagnostic = StoredValue::new(diagnostic);
     let author_error = RwSignal::new(None::<String>);
     let run = move |export: bool| {
@@ -141,6 +210,8 @@ pub fn FeedbackForm(
                         draft.set(merge_feedback_edits(&current, &now, &stored));
                     }
                     base.set(stored);
+                    // Saved: this page's text replaced what another tab had written.
+                    changed_elsewhere.set(Vec::new());
                 }
                 // Said at the field, which takes the focus, rather than at the foot of the form.
                 Err(AppError::FeedbackWithoutAuthor) => {
@@ -198,6 +269,7 @@ pub fn FeedbackForm(
                 </p>
             </Show>
             {set_aside_view}
+            {changed_elsewhere_view}
             <TextEntry
                 id=AUTHOR_ID
                 label="Auteur du retour"

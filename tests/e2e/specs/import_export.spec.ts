@@ -365,6 +365,8 @@ test('a choice made before another tab saved stays on the new preview when the i
 
   await page.getByRole('button', { name: 'Importer' }).click();
   await expect(page.getByRole('alert')).toContainText('ont changé depuis l\'aperçu');
+  // The button is rebuilt with the preview: the focus is on the message, not lost.
+  await expect(page.locator('#import-message')).toBeFocused();
   await expect(goBack).toBeChecked();
   await page.getByRole('button', { name: 'Importer' }).click();
   await expect(page.getByTestId('import-done')).toBeVisible();

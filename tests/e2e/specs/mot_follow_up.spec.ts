@@ -117,6 +117,43 @@ test('notes typed while they cannot be stored (full disk), then the tab closed, 
   expect(await later.page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('notes-mot')))).toEqual([]);
 });
 
+test('a tab whose draft another tab saved follows it, and never saves its older text over the newer one', async ({ page, context }) => {
+  await givetFollowUp(page);
+  const first = await openTerritory(context);
+  await first.field('Auteur du retour').fill('Claire Martin, MOT');
+  await first.field('Commentaire général').fill('Premier jet.');
+  // A second page takes the draft over and saves it, then rewrites the comment and saves.
+  const second = await openTerritory(context);
+  await expect(second.field('Commentaire général')).toHaveValue('Premier jet.');
+  await second.button('Enregistrer le retour').click();
+  await expect(second.page.getByRole('status').filter({ hasText: 'Retour enregistré.' })).toBeVisible();
+  // The first page follows: nothing unsaved any more.
+  await expect(first.page.getByTestId('feedback-unsaved')).toBeEmpty();
+  await second.field('Commentaire général').fill('Version relue.');
+  await second.button('Enregistrer le retour').click();
+  await expect(first.field('Commentaire général')).toHaveValue('Version relue.');
+  await first.button('Enregistrer le retour').click();
+  const fresh = await openTerritory(context);
+  await expect(fresh.field('Commentaire général')).toHaveValue('Version relue.');
+
+  // Both pages change the same comment: the one still writing keeps its text and is told the other's.
+  await first.field('Commentaire général').fill('Texte du premier onglet.');
+  await second.field('Commentaire général').fill('Texte du second onglet.');
+  await second.button('Enregistrer le retour').click();
+  await expect(first.page.getByTestId('feedback-changed-elsewhere')).toContainText('« Texte du second onglet. »');
+  await expect(first.field('Commentaire général')).toHaveValue('Texte du premier onglet.');
+});
+
+test('following a link inside MOT\'s pages puts the focus on the new page\'s heading', async ({ page }) => {
+  await givetFollowUp(page);
+  await page.getByRole('link', { name: "← Retour à l'espace MOT" }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Espace MOT' })).toBeFocused();
+  await page.getByTestId('territories-table').getByRole('link', { name: 'Givet' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('suivi MOT');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});
+
 test('two tabs writing parts of a feedback, both closed before saving, lose neither part', async ({ page, context }) => {
   await givetFollowUp(page);
   const first = await openTerritory(context);
