@@ -1,6 +1,7 @@
 //! Telling this app's other tabs that records changed, by id, over a `BroadcastChannel`; and
 //! listening for what they tell.
 
+use leptos::prelude::{on_cleanup, SetValue, StoredValue};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -41,6 +42,13 @@ impl Drop for BroadcastLink {
         self.channel.set_onmessage(None);
         self.channel.close();
     }
+}
+
+/// Listens on `channel_name` for as long as the component around lives (a page's part that
+/// follows other tabs); closed once it is left.
+pub fn listen_while_shown(channel_name: &str, on_id: impl FnMut(String) + 'static) {
+    let link = StoredValue::new_local(BroadcastLink::listen(channel_name, on_id));
+    on_cleanup(move || link.set_value(None));
 }
 
 /// Announces on `channel_name` that these records changed: every link listening hears it, in

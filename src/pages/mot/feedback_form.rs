@@ -16,7 +16,7 @@ use crate::components::form_fields::{focus_soon, TextEntry};
 use crate::components::notice::ErrorNotice;
 use crate::error::AppError;
 use crate::platform::format_datetime_fr;
-use crate::state::broadcast::BroadcastLink;
+use crate::state::broadcast::listen_while_shown;
 use crate::state::diagnostics::questionnaire;
 use crate::state::feedback_draft::{DraftSlot, FeedbackDraft};
 use crate::state::workspace::{
@@ -40,7 +40,7 @@ fn follow_other_tabs(
 ) -> RwSignal<Vec<(FeedbackPart, String)>> {
     let changed_elsewhere = RwSignal::new(Vec::new());
     let own_id = diagnostic_id.to_string();
-    let link = BroadcastLink::listen(FEEDBACK_CHANNEL, move |id| {
+    listen_while_shown(FEEDBACK_CHANNEL, move |id| {
         // This page's own save puts the stored feedback in place when it ends.
         if id != own_id || busy.try_get_untracked() != Some(false) {
             return;
@@ -70,8 +70,6 @@ fn follow_other_tabs(
             changed_elsewhere.try_set(theirs);
         });
     });
-    let link = StoredValue::new_local(link);
-    on_cleanup(move || link.set_value(None));
     changed_elsewhere
 }
 

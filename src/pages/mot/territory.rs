@@ -15,7 +15,7 @@ use crate::components::notice::ErrorNotice;
 use crate::pages::diagnostic::UNMAPPED_NOTE_TITLE;
 use crate::pages::report::{ReadOnlyReport, ReportBody};
 use crate::platform::{format_datetime_fr, now_iso, set_page_title};
-use crate::state::broadcast::BroadcastLink;
+use crate::state::broadcast::listen_while_shown;
 use crate::state::diagnostics::questionnaire;
 use crate::state::projects::report_of;
 use crate::state::review_journal;
@@ -108,7 +108,7 @@ fn FollowUp(follow_up: TerritoryFollowUp) -> impl IntoView {
 /// other tab's.
 fn follow_other_tabs(diagnostic_id: &str, review: RwSignal<MotReview>, writing: RwSignal<u32>) {
     let own_id = diagnostic_id.to_string();
-    let link = BroadcastLink::listen(REVIEWS_CHANNEL, move |id| {
+    listen_while_shown(REVIEWS_CHANNEL, move |id| {
         if id != own_id || writing.try_get_untracked() != Some(0) {
             return;
         }
@@ -120,8 +120,6 @@ fn follow_other_tabs(diagnostic_id: &str, review: RwSignal<MotReview>, writing: 
             }
         });
     });
-    let link = StoredValue::new_local(link);
-    on_cleanup(move || link.set_value(None));
 }
 
 /// The private notes the town chose to join to its file, by step (none: nothing shown).
