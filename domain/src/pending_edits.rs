@@ -12,6 +12,7 @@
 //! « non concerné » and the private notes typed, with their state before, like answers, and
 //! the diagnostic marked as completed.
 
+mod carry;
 mod items;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -41,15 +41,30 @@ fn a_format_0_bundle_is_read_as_format_1() {
 
 #[test]
 fn a_format_0_bundle_is_checked_like_any_other() {
-    let broken = V0.replace(
-        "\"kind\": \"maturity\", \"value\": 3",
-        "\"kind\": \"maturity\", \"value\": 7",
+    let level_7 = |text: &str| {
+        text.replace(
+            "\"kind\": \"maturity\", \"value\": 3",
+            "\"kind\": \"maturity\", \"value\": 7",
+        )
+    };
+    // Answers given against the current questionnaire version are checked against it.
+    let current = V0.replace(
+        "\"version\": 1 }",
+        &format!("\"version\": {} }}", questionnaire().version),
     );
+    assert_ne!(current, V0);
+    let broken = level_7(&current);
     let rejection = parse_bundle("ancien.json", broken.as_bytes(), questionnaire()).unwrap_err();
     assert!(
         rejection.to_string().contains("Le niveau 7 n'existe pas"),
         "{rejection}"
     );
+    // Against an older version (the app no longer has its definition), an answer that does not
+    // fit is carried over like any other: kept aside, listed, never lost.
+    let valid = parse_bundle("ancien.json", level_7(V0).as_bytes(), questionnaire()).unwrap();
+    let unmapped = &valid.diagnostics[0].migration.as_ref().unwrap().unmapped;
+    assert_eq!(unmapped[0].question_id, "gov_relations");
+    assert!(unmapped[0].reason.contains("Le niveau 7 n'existe pas"));
     // An INSEE code not well formed is kept for correction, as the app keeps it when typed.
     let to_correct = V0.replace("\"64260\"", "\"6426\"");
     let valid = parse_bundle("ancien.json", to_correct.as_bytes(), questionnaire()).unwrap();
@@ -78,7 +93,7 @@ fn next_version() -> (Questionnaire, MigrationTable) {
     let mut next = questionnaire().clone();
     next.version += 1;
     for step in &mut next.steps {
-        step.questions.retain(|q| q.id != "mob_navetteurs");
+        step.questions.retain(|q| q.id != "san_temps_voisin");
         for question in &mut step.questions {
             if question.id == "gov_relations" {
                 question.id = "gov_relations_voisins".into();
@@ -112,7 +127,7 @@ fn next_version() -> (Questionnaire, MigrationTable) {
         )]
         .into(),
         renamed_steps: Default::default(),
-        dropped_questions: ["mob_navetteurs".to_string()].into(),
+        dropped_questions: ["san_temps_voisin".to_string()].into(),
     };
     let table = MigrationTable {
         description: String::new(),
@@ -154,7 +169,7 @@ fn answers_to_an_older_questionnaire_are_carried_over_and_nothing_is_lost() {
         diagnostic.answers.get("gov_instances"),
         Some(&Answer::Choice("parfois".into()))
     );
-    assert!(!diagnostic.answers.contains_key("mob_navetteurs"));
+    assert!(!diagnostic.answers.contains_key("san_temps_voisin"));
     assert!(!diagnostic.answers.contains_key("mob_desserte"));
 
     let report = incoming.migration.as_ref().unwrap();
@@ -165,13 +180,13 @@ fn answers_to_an_older_questionnaire_are_carried_over_and_nothing_is_lost() {
         .iter()
         .map(|u| u.question_id.as_str())
         .collect();
-    assert_eq!(unmapped, ["mob_navetteurs", "mob_desserte"]);
+    assert_eq!(unmapped, ["san_temps_voisin", "mob_desserte"]);
     assert!(report.unmapped[0].reason.contains("retirée"));
     assert!(report.unmapped[1].reason.contains("« bus »"));
 
     let note = &diagnostic.private_notes[UNMAPPED_NOTE_KEY];
     assert!(
-        note.contains("mob_navetteurs : {\"kind\":\"number\",\"value\":1200.0}"),
+        note.contains("san_temps_voisin : {\"kind\":\"number\",\"value\":25.0}"),
         "{note}"
     );
     assert!(note.contains("mob_desserte"), "{note}");
@@ -243,7 +258,7 @@ fn answers_kept_aside_survive_an_import_over_the_device_copy_and_its_notes() {
     let notes = &writes[0].private_notes;
     assert_eq!(notes["gouvernance"], "Appeler le DGS");
     assert!(
-        notes[UNMAPPED_NOTE_KEY].contains("mob_navetteurs"),
+        notes[UNMAPPED_NOTE_KEY].contains("san_temps_voisin"),
         "{notes:?}"
     );
 }
@@ -257,7 +272,7 @@ fn the_note_of_answers_kept_aside_stays_within_the_text_limit_so_a_backup_reads_
     let note = &writes[0].private_notes[UNMAPPED_NOTE_KEY];
     assert_eq!(note.chars().count(), MAX_TEXT_CHARS);
     assert!(note.starts_with("[…] "), "the oldest text is cut");
-    assert!(note.contains("mob_navetteurs"), "the newest is kept");
+    assert!(note.contains("san_temps_voisin"), "the newest is kept");
 
     // A backup of the diagnostic, notes included, is read back.
     let context = ImportContext {
@@ -285,9 +300,12 @@ fn a_note_on_a_step_a_later_version_drops_joins_the_note_of_what_was_not_carried
         diagnostic.private_notes["gouvernance"],
         "Relancer la préfecture."
     );
-    assert!(diagnostic.private_notes[UNMAPPED_NOTE_KEY].contains(
-        "Note de l'étape « sante », absente de la version 2 : Appeler l'hôpital de Dinant."
-    ));
+    assert!(
+        diagnostic.private_notes[UNMAPPED_NOTE_KEY].contains(&format!(
+            "Note de l'étape « sante », absente de la version {} : Appeler l'hôpital de Dinant.",
+            next.version
+        ))
+    );
     // Its later backups read back with that version.
     let backup = domain::bundle::export_backup(&[diagnostic], &[], "0.2.0", NOW);
     let context = ImportContext {

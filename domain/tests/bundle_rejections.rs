@@ -249,11 +249,11 @@ fn identifiers_to_correct_are_imported_as_the_app_keeps_them_but_not_a_bad_id() 
         "texte impossible à saisir dans le formulaire",
     );
     let mut control = value.clone();
-    control["diagnostics"][0]["answers"]["mob_navetteurs"] =
+    control["diagnostics"][0]["answers"]["san_temps_voisin"] =
         json!({"kind": "text", "value": "12\u{0007}"});
     assert_problem(
         &sealed_and_refused(control),
-        "diagnostics[0].answers.mob_navetteurs",
+        "diagnostics[0].answers.san_temps_voisin",
         "texte impossible à saisir dans le formulaire",
     );
     // The summary must still say what the answer says.
@@ -280,7 +280,7 @@ fn answers_are_checked_question_by_question() {
     answers["question_fantome"] = json!({"kind": "yes_no", "value": true});
     answers["gov_relations"] = json!({"kind": "maturity", "value": 7});
     answers["gov_instances"] = json!({"kind": "choice", "value": "souvent"});
-    answers["mob_navetteurs"] = json!({"kind": "yes_no", "value": true});
+    answers["san_temps_voisin"] = json!({"kind": "yes_no", "value": true});
     let rejection = sealed_and_refused(value);
     assert_problem(
         &rejection,
@@ -299,7 +299,7 @@ fn answers_are_checked_question_by_question() {
     );
     assert_problem(
         &rejection,
-        "diagnostics[0].answers.mob_navetteurs",
+        "diagnostics[0].answers.san_temps_voisin",
         "attend un nombre",
     );
 }

@@ -4,12 +4,16 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::KeyPath;
 
+use super::answers_upgrade::carry_stored_diagnostics;
 use super::StorageError;
 
 /// Name of the app's database.
 pub const DB_NAME: &str = "diagnostic-transfrontalier";
 /// Schema version this build of the app writes.
-pub const DB_VERSION: u32 = 2;
+pub const DB_VERSION: u32 = 3;
+/// First schema version whose diagnostics are carried to the current questionnaire version
+/// when the database opens (see [`super::answers_upgrade`]).
+const CARRIES_ANSWERS_FROM: u32 = 3;
 /// Store of diagnostics, keyed by their `id` field.
 pub const STORE_DIAGNOSTICS: &str = "diagnostics";
 /// Store of app metadata (last backup time, settings), with out-of-line string keys.
@@ -53,13 +57,23 @@ pub async fn open_database_reporting_blocked(
             Ok(())
         })
         .await?;
+    if version >= CARRIES_ANSWERS_FROM {
+        // Best effort: should it fail (a full disk), the records stay as they were, every
+        // change to one carries it first (`Repository::update`), and the next opening retries.
+        if let Err(error) = carry_stored_diagnostics(&database).await {
+            log::warn!("diagnostics not carried to the current questionnaire: {error}");
+        }
+    }
     Ok(database)
 }
 
 /// The schema change that brings the database to `version`.
 ///
 /// Adding a schema version is adding one arm here and raising [`DB_VERSION`]:
-/// a database several versions behind runs every step in order.
+/// a database several versions behind runs every step in order. A new questionnaire version
+/// whose answers change (a step in `questionnaire_migrations.json`) needs a new schema version
+/// too, even without a store change: tabs of the older app then hand the database over and can
+/// no longer write older answers into carried records.
 fn upgrade_to(db: &Database, version: u32) -> indexed_db_futures::Result<()> {
     match version {
         1 => {
@@ -76,6 +90,9 @@ fn upgrade_to(db: &Database, version: u32) -> indexed_db_futures::Result<()> {
                 .with_key_path(KeyPath::from("diagnostic_id"))
                 .build()?;
         }
+        // Questionnaire version 2: no store changes; the diagnostics are carried once the
+        // database is open (`answers_upgrade`), with no tab of the older app left open.
+        3 => {}
         _ => {}
     }
     Ok(())

@@ -14,6 +14,7 @@ pub use domain::pending_edits::{Moment, PendingEdits};
 use serde::Serialize;
 use wasm_bindgen::JsCast;
 
+use super::answers_upgrade::shipped;
 use crate::platform::new_uuid;
 
 const KEY_PREFIX: &str = "diagnostic-transfrontalier:journal:";
@@ -96,10 +97,18 @@ impl Journaled {
         self.entries.iter().map(|(_, _, edits)| edits)
     }
 
-    /// Replays every entry on a diagnostic.
+    /// Replays every entry on a diagnostic. An entry left by a tab of an older version of the
+    /// app may name questions the current questionnaire has renamed or removed: its answers
+    /// are carried by the same declared mappings as the stored diagnostics, or kept in the
+    /// note of answers not carried over ([`PendingEdits::replay_carried`]).
     pub fn replay(&self, diagnostic: &mut domain::Diagnostic, now: &str) {
         for edits in self.edits() {
-            edits.replay(diagnostic, now);
+            match shipped() {
+                Some((questionnaire, table)) => {
+                    edits.replay_carried(diagnostic, now, table, questionnaire)
+                }
+                None => edits.replay(diagnostic, now),
+            }
         }
     }
 

@@ -3,12 +3,14 @@
 //!
 //! Nothing else in the app touches IndexedDB.
 
+mod answers_upgrade;
 mod connection;
 mod database;
 mod error;
 pub mod journal;
 mod repository;
 
+pub use answers_upgrade::CARRIED_VERSION_KEY;
 pub use connection::{
     connection_state, shared_repository, ConnectionState, CLOSING_EVENT, CONNECTION_EVENT,
 };

@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
+use super::answers_upgrade::{carry_to_current, shipped};
 use super::database::{
     open_database, STORE_DIAGNOSTICS, STORE_FEEDBACK, STORE_META, STORE_MOT_REVIEWS,
 };
@@ -145,6 +146,11 @@ impl Repository {
         let store = tx.object_store(STORE_DIAGNOSTICS)?;
         let found: Option<Diagnostic> = store.get(id).serde()?.await?;
         let mut diagnostic = found.ok_or_else(|| StorageError::NotFound { id: id.to_string() })?;
+        // Opening the database carries every record to the current questionnaire; one it
+        // could not (a full disk then) is carried here, inside this change's transaction.
+        if let Some((questionnaire, table)) = shipped() {
+            carry_to_current(&mut diagnostic, table, questionnaire);
+        }
         change(&mut diagnostic);
         store.put(&diagnostic).serde()?.await?;
         tx.commit().await?;

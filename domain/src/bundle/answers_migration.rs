@@ -157,18 +157,7 @@ pub fn migrate_answers(
     }
     let answers = std::mem::take(&mut diagnostic.answers);
     for (question_id, answer) in answers {
-        let reason = match questionnaire.question(&question_id) {
-            None => Some(format!(
-                "la question n'existe plus dans la version {} du questionnaire",
-                questionnaire.version
-            )),
-            Some(question) => validate_answer(question, &answer)
-                .err()
-                .filter(|error| {
-                    !(error.is_kept_for_correction() && typed_in_form(&question.kind, &answer))
-                })
-                .map(|error| error.to_string()),
-        };
+        let reason = unfit_reason(questionnaire, &question_id, &answer);
         match reason {
             Some(reason) => report.unmapped.push(UnmappedAnswer {
                 question_id: origin.get(&question_id).cloned().unwrap_or(question_id),
@@ -202,9 +191,11 @@ pub fn migrate_answers(
     diagnostic.not_concerned_themes = kept;
     report.dropped_themes = dropped.into_iter().collect();
     diagnostic.questionnaire_version = questionnaire.version;
-    if !report.unmapped.is_empty() {
-        append_unmapped_note(&mut diagnostic.private_notes, &unmapped_note(&report));
-    }
+    keep_unmapped_answers(
+        &mut diagnostic.private_notes,
+        &unmapped_heading(&report),
+        &report.unmapped,
+    );
     // A note on a step this version no longer has joins the note of what was not carried
     // over: kept, and the diagnostic's later files still read back (notes belong to steps).
     let orphans: Vec<(String, String)> = diagnostic
@@ -224,6 +215,98 @@ pub fn migrate_answers(
         );
     }
     report
+}
+
+/// Why an answer does not fit the question `question_id` of this questionnaire, if it does not
+/// (an answer the form keeps flagged for correction fits: it is imported as it is).
+fn unfit_reason(
+    questionnaire: &Questionnaire,
+    question_id: &str,
+    answer: &Answer,
+) -> Option<String> {
+    match questionnaire.question(question_id) {
+        None => Some(format!(
+            "la question n'existe plus dans la version {} du questionnaire",
+            questionnaire.version
+        )),
+        Some(question) => validate_answer(question, answer)
+            .err()
+            .filter(|error| {
+                !(error.is_kept_for_correction() && typed_in_form(&question.kind, answer))
+            })
+            .map(|error| error.to_string()),
+    }
+}
+
+/// Carries one answer given against an unknown older version of the questionnaire (a crash
+/// journal written by an older app) through every declared step, in order: the question it
+/// now belongs to and the answer with its options renamed, or why it cannot be carried.
+///
+/// `None` clears an answer: it is carried to the same question, and always fits.
+pub fn carry_answer(
+    table: &MigrationTable,
+    questionnaire: &Questionnaire,
+    question_id: &str,
+    answer: Option<Answer>,
+) -> Result<(String, Option<Answer>), String> {
+    let mut steps: Vec<&MigrationStep> = table
+        .steps
+        .iter()
+        .filter(|step| {
+            table.questionnaire_id == questionnaire.id
+                && step.from_version < step.to_version
+                && step.to_version <= questionnaire.version
+        })
+        .collect();
+    steps.sort_by_key(|step| step.from_version);
+    let mut id = question_id.to_string();
+    let mut answer = answer;
+    for step in steps {
+        if step.dropped_questions.contains(&id) {
+            return Err(format!(
+                "la question a été retirée en version {} du questionnaire",
+                step.to_version
+            ));
+        }
+        if let Some(new_id) = step.renamed_questions.get(&id) {
+            id = new_id.clone();
+        }
+        if let Some(options) = step.renamed_options.get(&id) {
+            answer = answer.map(|answer| rename_options(answer, options));
+        }
+    }
+    match answer
+        .as_ref()
+        .and_then(|answer| unfit_reason(questionnaire, &id, answer))
+    {
+        Some(reason) => Err(reason),
+        None if questionnaire.question(&id).is_none() => Err(format!(
+            "la question n'existe plus dans la version {} du questionnaire",
+            questionnaire.version
+        )),
+        None => Ok((id, answer)),
+    }
+}
+
+/// Keeps answers that could not be carried over in the private note [`UNMAPPED_NOTE_KEY`],
+/// under `heading`, as readable text (one line per answer, with its reason).
+pub fn keep_unmapped_answers(
+    notes: &mut BTreeMap<String, String>,
+    heading: &str,
+    unmapped: &[UnmappedAnswer],
+) {
+    if unmapped.is_empty() {
+        return;
+    }
+    let mut text = heading.to_string();
+    for item in unmapped {
+        let answer = serde_json::to_string(&item.answer).unwrap_or_default();
+        text.push_str(&format!(
+            "\n- {} : {} ({})",
+            item.question_id, answer, item.reason
+        ));
+    }
+    append_unmapped_note(notes, &text);
 }
 
 /// Written at the start of the note of answers not carried over once its oldest text is cut.
@@ -257,6 +340,10 @@ fn apply_step(
 ) {
     let answers = std::mem::take(&mut diagnostic.answers);
     let mut new_origin = BTreeMap::new();
+    // Answers renamed onto a question that keeps its id, or onto one that another renamed
+    // answer reaches too (two questions merged into one), are settled once every answer of
+    // the step is known: the map's order must not decide which one is kept.
+    let mut merged: Vec<(String, String, Answer)> = Vec::new();
     for (question_id, answer) in answers {
         let first_id = origin
             .get(&question_id)
@@ -277,13 +364,41 @@ fn apply_step(
             .renamed_questions
             .get(&question_id)
             .cloned()
-            .unwrap_or(question_id);
+            .unwrap_or(question_id.clone());
         let answer = match step.renamed_options.get(&new_id) {
             Some(options) => rename_options(answer, options),
             None => answer,
         };
-        new_origin.insert(new_id.clone(), first_id);
-        diagnostic.answers.insert(new_id, answer);
+        if new_id == question_id {
+            new_origin.insert(new_id.clone(), first_id);
+            diagnostic.answers.insert(new_id, answer);
+        } else {
+            merged.push((new_id, first_id, answer));
+        }
+    }
+    for (new_id, first_id, answer) in merged {
+        match diagnostic.answers.get(&new_id) {
+            None => {
+                new_origin.insert(new_id.clone(), first_id);
+                diagnostic.answers.insert(new_id, answer);
+            }
+            // The same answer twice: nothing is lost by keeping one.
+            Some(kept) if *kept == answer => {}
+            // « Ne sait pas » gives way to an answer that says something.
+            Some(Answer::Unknown) => {
+                let replaced = new_origin
+                    .insert(new_id.clone(), first_id)
+                    .unwrap_or(new_id.clone());
+                if let Some(unknown) = diagnostic.answers.insert(new_id.clone(), answer) {
+                    report
+                        .unmapped
+                        .push(merged_away(replaced, unknown, &new_id, step));
+                }
+            }
+            Some(_) => report
+                .unmapped
+                .push(merged_away(first_id, answer, &new_id, step)),
+        }
     }
     *origin = new_origin;
     let rename = |id: &String| step.renamed_steps.get(id).cloned().unwrap_or(id.clone());
@@ -300,6 +415,24 @@ fn apply_step(
     }
 }
 
+/// An answer not kept because the question it was merged into already had another one.
+fn merged_away(
+    question_id: String,
+    answer: Answer,
+    into: &str,
+    step: &MigrationStep,
+) -> UnmappedAnswer {
+    UnmappedAnswer {
+        question_id,
+        answer,
+        reason: format!(
+            "la question a été réunie avec « {into} » en version {} du questionnaire, qui avait \
+             déjà une autre réponse",
+            step.to_version
+        ),
+    }
+}
+
 fn rename_options(answer: Answer, options: &BTreeMap<String, String>) -> Answer {
     let rename = |id: String| options.get(&id).cloned().unwrap_or(id);
     match answer {
@@ -309,18 +442,10 @@ fn rename_options(answer: Answer, options: &BTreeMap<String, String>) -> Answer 
     }
 }
 
-/// The readable text kept in the private note for answers that were not carried over.
-fn unmapped_note(report: &MigrationReport) -> String {
-    let mut text = format!(
-        "Réponses non reprises lors de l'import (questionnaire version {} → {}) :",
+/// The heading of the note of answers a migration could not carry over.
+fn unmapped_heading(report: &MigrationReport) -> String {
+    format!(
+        "Réponses non reprises en passant à la version {1} du questionnaire (version {0} → {1}) :",
         report.from_version, report.to_version
-    );
-    for item in &report.unmapped {
-        let answer = serde_json::to_string(&item.answer).unwrap_or_default();
-        text.push_str(&format!(
-            "\n- {} : {} ({})",
-            item.question_id, answer, item.reason
-        ));
-    }
-    text
+    )
 }

@@ -24,8 +24,8 @@ mod typed;
 mod validate;
 
 pub use answers_migration::{
-    embedded_migrations, migrate_answers, MigrationReport, MigrationStep, MigrationTable,
-    MovedAnswer, UnmappedAnswer, UNMAPPED_NOTE_KEY,
+    carry_answer, embedded_migrations, keep_unmapped_answers, migrate_answers, MigrationReport,
+    MigrationStep, MigrationTable, MovedAnswer, UnmappedAnswer, UNMAPPED_NOTE_KEY,
 };
 pub use backup_files::{backup_files, backup_files_within, BackupFile};
 pub use canonical::{

@@ -3,6 +3,8 @@
 
 use std::cmp::Ordering;
 
+use crate::calendar::{days_from_civil, days_in_month};
+
 /// Whether a text has the shape of a UUID (8-4-4-4-12 hexadecimal digits, any version, any
 /// case). The app writes them in lower case, and reads a file's in lower case (see
 /// [`super::parse_bundle`]): the same id in capitals is the same diagnostic.
@@ -97,29 +99,6 @@ pub fn compare_timestamps(a: &str, b: &str) -> Ordering {
         (Some(_), None) => Ordering::Greater,
         (None, None) => a.cmp(b),
     }
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 of a day of the proleptic Gregorian calendar (H. Hinnant's method:
-/// years counted from March, so that the leap day ends the year).
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month_from_march = i64::from((month + 9) % 12);
-    let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
 }
 
 fn number_in(text: &str, range: std::ops::Range<usize>, high: u32) -> Option<u32> {

@@ -19,7 +19,7 @@ fn the_embedded_questionnaire_passes_the_check() {
     let questionnaire = embedded();
     assert_eq!(questionnaire.check(), vec![]);
     assert_eq!(questionnaire.id, "mot-pvd-transfrontalier");
-    assert_eq!(questionnaire.version, 1);
+    assert_eq!(questionnaire.version, 2);
     assert_eq!(questionnaire.maturity_levels[2].label, "Contacts établis");
 }
 
@@ -225,7 +225,7 @@ fn a_misspelt_field_or_a_broken_definition_is_refused_with_a_message() {
         .to_string()
         .starts_with("Le questionnaire est illisible"));
 
-    let broken = Questionnaire::embedded_json().replacen("\"version\": 1", "\"version\": 0", 1);
+    let broken = Questionnaire::embedded_json().replacen("\"version\": 2", "\"version\": 0", 1);
     let error = Questionnaire::from_json(&broken).expect_err("version 0");
     assert_eq!(
         error,
@@ -286,4 +286,83 @@ fn a_full_walk_through_completes_and_scores() {
     let gouvernance = questionnaire.step("gouvernance").expect("step");
     let score = score_theme(questionnaire, gouvernance, &diagnostic);
     assert_eq!((score.points, score.potential, score.unknown), (3, 10, 1));
+}
+
+#[test]
+fn maturity_questions_ask_where_things_stand() {
+    // Their answer is a level on the scale (« Aucun » … « Coopération structurée »): a question
+    // worded for « oui » or « non » (« Existe-t-il… ? ») would not fit it.
+    for question in embedded().questions() {
+        if matches!(question.kind, QuestionKind::Maturity) {
+            assert!(
+                question.label.starts_with("Où en est ")
+                    || question.label.starts_with("Où en sont "),
+                "{}: « {} » does not ask where things stand",
+                question.id,
+                question.label
+            );
+        }
+    }
+}
+
+#[test]
+fn no_number_is_asked_that_the_town_hall_would_have_to_guess() {
+    // A guess (« selon vous ») is asked in ranges, with « Ne sait pas ».
+    for question in embedded().questions() {
+        if question.label.to_lowercase().contains("selon vous") {
+            assert!(
+                !matches!(question.kind, QuestionKind::Number { .. }),
+                "{}: a guessed number",
+                question.id
+            );
+            assert!(
+                question.accepts_unknown(),
+                "{}: no « Ne sait pas »",
+                question.id
+            );
+        }
+    }
+}
+
+#[test]
+fn acronyms_are_explained_in_the_help_of_the_question_that_uses_them() {
+    // Acronym → words of its meaning that the question's help (or its label, where the acronym
+    // is spelt out at once) must hold wherever the question (label, help or options) uses it.
+    let meanings: [(&str, &str); 16] = [
+        ("ANCT", "cohésion des territoires"),
+        ("GECT", "groupement"),
+        ("ORT", "revitalisation"),
+        ("CRTE", "transition écologique"),
+        ("SCoT", "cohérence territoriale"),
+        ("PLU", "plan local d'urbanisme"),
+        ("SDIS", "incendie et de secours"),
+        ("SMUR", "urgence"),
+        ("CLEISS", "sécurité sociale"),
+        ("ARS", "agence régionale de santé"),
+        ("CPAM", "assurance maladie"),
+        ("EURES", "réseau européen"),
+        ("Anah", "Agence nationale de l'habitat"),
+        ("OPAH", "amélioration de l'habitat"),
+        ("ZOAST", "zones organisées"),
+        ("EHPAD", "maisons de retraite"),
+    ];
+    for question in embedded().questions() {
+        let mut texts = vec![question.label.as_str(), question.help.as_str()];
+        texts.extend(question.kind.options().iter().map(|o| o.label.as_str()));
+        let words: BTreeSet<&str> = texts
+            .iter()
+            .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
+            .collect();
+        // The programmes' application portal: a word for those who already apply, not here.
+        assert!(!words.contains("JEMS"), "{}: « JEMS »", question.id);
+        for (acronym, meaning) in meanings {
+            if words.contains(acronym) {
+                assert!(
+                    question.help.contains(meaning) || question.label.contains(meaning),
+                    "{}: « {acronym} » is not explained (« {meaning} »)",
+                    question.id
+                );
+            }
+        }
+    }
 }

@@ -66,7 +66,7 @@ pub fn sample_diagnostic(id: &str) -> Diagnostic {
             "mob_desserte",
             Answer::Choices(vec!["train".into(), "bus".into()]),
         ),
-        ("mob_navetteurs", Answer::Number(1200.0)),
+        ("san_temps_voisin", Answer::Number(25.0)),
         ("mob_cooperation_aom", Answer::Unknown),
     ];
     for (question, answer) in answers {

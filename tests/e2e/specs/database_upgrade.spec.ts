@@ -22,11 +22,12 @@ test('a newer version opened in another tab gets the database at once, with the 
   const newer = await plainPageOfTheOrigin(context);
 
   await q.input('gov_convention_detail').pressSequentially('Tapé juste avant la mise à jour');
-  // The newer version upgrades the schema: it waits until every other connection is closed.
+  // The newer version upgrades the schema (one above the app's, 3): it waits until every
+  // other connection is closed.
   const upgraded = await newer.evaluate(async () => {
     const db: IDBDatabase | 'blocked' = await Promise.race([
       new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('diagnostic-transfrontalier', 3);
+        const request = indexedDB.open('diagnostic-transfrontalier', 4);
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       }),
