@@ -6,8 +6,10 @@
 pub mod answer;
 pub mod backup;
 pub mod bundle;
+pub mod calendar;
 pub mod diagnostic;
 pub mod diagnostic_list;
+pub mod directory;
 pub mod edit_queue;
 pub mod listing;
 pub mod pending_edits;

@@ -10,9 +10,12 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use super::perimeter::{Perimeter, Place};
+use super::provenance::{provenance_problems, DatedFact, Provenance, Source};
 use super::{parse, ReferenceError, ReferenceTables};
 
 const STRUCTURES_JSON: &str = include_str!("../../data/structures.json");
+const PERIMETERS_JSON: &str = include_str!("../../data/perimeters.json");
 const CONTACTS_JSON: &str = include_str!("../../data/contacts.json");
 const RESOURCES_JSON: &str = include_str!("../../data/resources.json");
 
@@ -25,6 +28,10 @@ pub struct Territory {
     pub countries: BTreeSet<String>,
     /// Ids of the Interreg programmes of the territory.
     pub programmes: BTreeSet<String>,
+    /// The commune itself: INSEE code and intercommunalité, when known.
+    pub place: Place,
+    /// Ids of the perimeters (`perimeters.json`) the commune is inside.
+    pub inside: BTreeSet<String>,
 }
 
 impl Territory {
@@ -100,15 +107,27 @@ pub struct Structure {
     pub description: String,
     /// The small-project fund it runs, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub small_projects: Option<String>,
-    /// The perimeter or facts were not checked against an official source.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub a_verifier: bool,
+    pub small_projects: Option<DatedFact>,
+    /// Id of its perimeter in `perimeters.json`; absent when its members are not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub perimeter: Option<String>,
+    /// Its members on the other side of the border, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neighbour_members: Option<String>,
+    /// Its website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// The public documents these facts were read from.
+    pub sources: Vec<Source>,
+    /// What could not be checked in a public source, and who to ask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unverified: Option<String>,
 }
 
 impl Structure {
-    /// Whether it covers the territory: its département, across one of its borders.
-    pub fn covers(&self, territory: &Territory) -> bool {
+    /// Whether it lies in the territory's département, across one of its borders: near the
+    /// commune, whether or not the commune is a member.
+    pub fn is_near(&self, territory: &Territory) -> bool {
         territory
             .departement
             .as_ref()
@@ -117,6 +136,33 @@ impl Structure {
                 .countries
                 .iter()
                 .any(|c| territory.countries.contains(c))
+    }
+
+    /// Whether the commune is inside its perimeter.
+    pub fn includes(&self, territory: &Territory) -> bool {
+        self.perimeter
+            .as_ref()
+            .is_some_and(|id| territory.inside.contains(id))
+    }
+
+    /// Who to ask to confirm one of its facts: the structure itself.
+    pub fn confirm_with(&self) -> String {
+        format!("la structure « {} »", self.name)
+    }
+}
+
+impl Provenance for Structure {
+    fn entry_id(&self) -> &str {
+        &self.id
+    }
+    fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+    fn unverified(&self) -> Option<&str> {
+        self.unverified.as_deref()
+    }
+    fn dated_facts(&self) -> Vec<&DatedFact> {
+        self.small_projects.iter().collect()
     }
 }
 
@@ -147,9 +193,35 @@ pub struct ContactType {
     /// Always recommended (MOT, the prefecture).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub always: bool,
-    /// Some facts were not checked against an official source.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub a_verifier: bool,
+    /// Its website, as published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Its phone number, as published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Its e-mail address, as published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The public documents these facts were read from.
+    pub sources: Vec<Source>,
+    /// What could not be checked in a public source, and who to ask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unverified: Option<String>,
+}
+
+impl Provenance for ContactType {
+    fn entry_id(&self) -> &str {
+        &self.id
+    }
+    fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+    fn unverified(&self) -> Option<&str> {
+        self.unverified.as_deref()
+    }
+    fn dated_facts(&self) -> Vec<&DatedFact> {
+        Vec::new()
+    }
 }
 
 impl ContactType {
@@ -201,9 +273,12 @@ pub struct Resource {
     pub provider: String,
     /// What it funds or offers, in one or two sentences.
     pub description: String,
-    /// Amounts and rates, in words (often to be checked).
+    /// Amounts and rates, with the day they were checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub amounts: Option<String>,
+    pub amounts: Option<DatedFact>,
+    /// Calls for projects, with their closing days.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<DatedFact>,
     /// A small-project instrument (micro-projects, petits projets) for less experienced actors.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub small_projects: bool,
@@ -222,9 +297,29 @@ pub struct Resource {
     /// Only for towns near a border.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub border_only: bool,
-    /// Amounts, dates or perimeter were not checked against an official source.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub a_verifier: bool,
+    /// Id of a perimeter in `perimeters.json`: only for the communes inside (a functional area).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub perimeter: Option<String>,
+    /// The public documents these facts were read from.
+    pub sources: Vec<Source>,
+    /// What could not be checked in a public source, and who to ask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unverified: Option<String>,
+}
+
+impl Provenance for Resource {
+    fn entry_id(&self) -> &str {
+        &self.id
+    }
+    fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+    fn unverified(&self) -> Option<&str> {
+        self.unverified.as_deref()
+    }
+    fn dated_facts(&self) -> Vec<&DatedFact> {
+        self.amounts.iter().chain(&self.calls).collect()
+    }
 }
 
 impl Resource {
@@ -234,6 +329,15 @@ impl Resource {
             && open_or_meets(&self.programmes, &territory.programmes)
             && open_or_meets(&self.countries, &territory.countries)
             && open_or_contains(&self.departements, territory.departement.as_ref())
+            && self
+                .perimeter
+                .as_ref()
+                .is_none_or(|id| territory.inside.contains(id))
+    }
+
+    /// Who to ask to confirm one of its facts: the body that offers it.
+    pub fn confirm_with(&self) -> String {
+        format!("l'organisme qui le propose ({})", self.provider)
     }
 
     /// Whether it applies to every territory in France (no border or place restriction).
@@ -242,10 +346,34 @@ impl Resource {
             && self.programmes.is_empty()
             && self.countries.is_empty()
             && self.departements.is_empty()
+            && self.perimeter.is_none()
     }
 }
 
-/// Structures, contact types and resources together.
+/// The texts of the catalogue files.
+#[derive(Clone, Copy, Debug)]
+pub struct CatalogueFiles<'a> {
+    /// `structures.json`.
+    pub structures: &'a str,
+    /// `contacts.json`.
+    pub contacts: &'a str,
+    /// `resources.json`.
+    pub resources: &'a str,
+    /// `perimeters.json`.
+    pub perimeters: &'a str,
+}
+
+impl CatalogueFiles<'static> {
+    /// The files shipped with the app.
+    pub const EMBEDDED: CatalogueFiles<'static> = CatalogueFiles {
+        structures: STRUCTURES_JSON,
+        contacts: CONTACTS_JSON,
+        resources: RESOURCES_JSON,
+        perimeters: PERIMETERS_JSON,
+    };
+}
+
+/// Structures, contact types, resources and perimeters together.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalogue {
     /// Cross-border structures.
@@ -254,20 +382,21 @@ pub struct Catalogue {
     pub contacts: Vec<ContactType>,
     /// Resources.
     pub resources: Vec<Resource>,
+    /// Who is inside each structure or functional area.
+    pub perimeters: Vec<Perimeter>,
 }
 
 impl Catalogue {
-    /// Reads the three catalogue files from JSON and checks them against the reference tables.
+    /// Reads the catalogue files from JSON and checks them against the reference tables.
     pub fn from_json(
-        structures: &str,
-        contacts: &str,
-        resources: &str,
+        files: CatalogueFiles<'_>,
         tables: &ReferenceTables,
     ) -> Result<Catalogue, Vec<ReferenceError>> {
         let catalogue = Catalogue {
-            structures: parse("structures.json", structures).map_err(|e| vec![e])?,
-            contacts: parse("contacts.json", contacts).map_err(|e| vec![e])?,
-            resources: parse("resources.json", resources).map_err(|e| vec![e])?,
+            structures: parse("structures.json", files.structures).map_err(|e| vec![e])?,
+            contacts: parse("contacts.json", files.contacts).map_err(|e| vec![e])?,
+            resources: parse("resources.json", files.resources).map_err(|e| vec![e])?,
+            perimeters: parse("perimeters.json", files.perimeters).map_err(|e| vec![e])?,
         };
         let errors = catalogue.check(tables);
         if errors.is_empty() {
@@ -283,7 +412,7 @@ impl Catalogue {
         EMBEDDED
             .get_or_init(|| {
                 let tables = ReferenceTables::embedded()?;
-                Catalogue::from_json(STRUCTURES_JSON, CONTACTS_JSON, RESOURCES_JSON, tables)
+                Catalogue::from_json(CatalogueFiles::EMBEDDED, tables)
             })
             .as_ref()
             .map_err(Clone::clone)
@@ -363,7 +492,66 @@ impl Catalogue {
             );
             cite(&resource.id, "programmes", &resource.programmes, &programme);
         }
+        let perimeter = |id: &str| self.perimeter(id).is_some();
+        for structure in &self.structures {
+            cite(
+                &structure.id,
+                "périmètres",
+                structure.perimeter.as_slice(),
+                &perimeter,
+            );
+        }
+        for resource in &self.resources {
+            cite(
+                &resource.id,
+                "périmètres",
+                resource.perimeter.as_slice(),
+                &perimeter,
+            );
+        }
+        for entry in &self.perimeters {
+            cite(
+                &entry.id,
+                "départements",
+                &entry.whole_departements,
+                &departement,
+            );
+        }
+        let problems = self
+            .structures
+            .iter()
+            .flat_map(|s| provenance_problems("La structure", s))
+            .chain(
+                self.contacts
+                    .iter()
+                    .flat_map(|c| provenance_problems("Le contact", c)),
+            )
+            .chain(
+                self.resources
+                    .iter()
+                    .flat_map(|r| provenance_problems("La ressource", r)),
+            )
+            .chain(self.perimeters.iter().flat_map(|p| {
+                let mut problems = provenance_problems("Le périmètre", p);
+                problems.extend(p.member_problems());
+                problems
+            }));
+        errors.extend(problems.map(ReferenceError::Provenance));
         errors
+    }
+
+    /// Ids of the perimeters the commune is inside.
+    pub fn perimeters_containing(&self, place: &Place) -> BTreeSet<String> {
+        self.perimeters
+            .iter()
+            .filter(|p| p.contains(place))
+            .map(|p| p.id.clone())
+            .collect()
+    }
+
+    /// The perimeter with this id.
+    pub fn perimeter(&self, id: &str) -> Option<&Perimeter> {
+        self.perimeters.iter().find(|p| p.id == id)
     }
 
     /// The structure with this id.

@@ -18,6 +18,7 @@ fn territory(departement: &str, countries: &[&str], programmes: &[&str]) -> Terr
         departement: Some(departement.to_string()),
         countries: countries.iter().map(|c| c.to_string()).collect(),
         programmes: programmes.iter().map(|p| p.to_string()).collect(),
+        ..Territory::default()
     }
 }
 
@@ -84,13 +85,14 @@ fn resources_apply_by_programme_border_and_departement() {
 }
 
 #[test]
-fn structures_cover_their_departements_across_their_borders() {
+fn structures_are_near_their_departements_across_their_borders() {
     let catalogue = catalogue();
-    let covers = |id: &str, t: &Territory| catalogue.structure(id).expect(id).covers(t);
+    let covers = |id: &str, t: &Territory| catalogue.structure(id).expect(id).is_near(t);
     assert!(covers("grand_geneve", &territory("74", &["CH"], &[])));
     assert!(!covers("grand_geneve", &territory("74", &["IT"], &[])));
     assert!(!covers("grand_geneve", &territory("68", &["CH"], &[])));
-    // Creuse lies in Nouvelle-Aquitaine but has no border: the eurorégion does not cover it.
+    // Creuse lies in Nouvelle-Aquitaine but has no border: the eurorégion is not "near" it
+    // (whether a Creuse commune is inside is the perimeter's business, tested apart).
     let creuse = territory("23", &[], &[]);
     assert!(!covers(
         "euroregion_nouvelle_aquitaine_euskadi_navarre",
@@ -110,25 +112,44 @@ fn contacts_can_be_limited_to_a_border_area() {
     assert!(!secretariat.applies_to(&territory("23", &[], &[])));
 }
 
+const SOURCE: &str =
+    r#""sources": [{"title": "T", "url": "https://example.org/", "checked": "2026-12-06"}]"#;
+
+fn files<'a>(structures: &'a str, contacts: &'a str, resources: &'a str) -> CatalogueFiles<'a> {
+    CatalogueFiles {
+        structures,
+        contacts,
+        resources,
+        perimeters: "[]",
+    }
+}
+
 #[test]
 fn unknown_codes_and_repeated_ids_are_named() {
     let tables = ReferenceTables::embedded().expect("tables");
-    let errors = Catalogue::from_json(
-        r#"[{"id": "s", "name": "S", "kind": "gect", "countries": ["XX"], "departements": ["08"],
-             "description": "Test."}]"#,
-        r#"[{"id": "c", "label": "C", "role": "R.", "when": "W."},
-            {"id": "c", "label": "C", "role": "R.", "when": "W."}]"#,
-        r#"[{"id": "r", "label": "R", "kind": "financement", "provider": "P",
-             "description": "D.", "programmes": ["inconnu"]}]"#,
-        tables,
-    )
-    .expect_err("three problems");
+    let structures = format!(
+        r#"[{{"id": "s", "name": "S", "kind": "gect", "countries": ["XX"], "departements": ["08"],
+             "description": "Test.", {SOURCE}}}]"#
+    );
+    let contacts = format!(
+        r#"[{{"id": "c", "label": "C", "role": "R.", "when": "W.", {SOURCE}}},
+            {{"id": "c", "label": "C", "role": "R.", "when": "W.", {SOURCE}}}]"#
+    );
+    let resources = format!(
+        r#"[{{"id": "r", "label": "R", "kind": "financement", "provider": "P",
+             "description": "D.", "programmes": ["inconnu"], {SOURCE}}}]"#
+    );
+    let errors = Catalogue::from_json(files(&structures, &contacts, &resources), tables)
+        .expect_err("three problems");
     assert_eq!(errors.len(), 3);
     assert_eq!(
         errors[2].to_string(),
         "« r » cite « inconnu », absent de la table des programmes."
     );
-    let misspelt = Catalogue::from_json("[]", "[]", r#"[{"id": "r", "libelle": "R"}]"#, tables);
+    let misspelt = Catalogue::from_json(
+        files("[]", "[]", r#"[{"id": "r", "libelle": "R"}]"#),
+        tables,
+    );
     assert!(matches!(
         &misspelt.expect_err("unknown field")[..],
         [ReferenceError::Parse {
@@ -136,4 +157,80 @@ fn unknown_codes_and_repeated_ids_are_named() {
             ..
         }]
     ));
+}
+
+#[test]
+fn facts_without_a_source_or_a_person_to_ask_are_refused() {
+    let tables = ReferenceTables::embedded().expect("tables");
+    let contacts = r#"[{"id": "c", "label": "C", "role": "R.", "when": "W.", "sources": [],
+                        "unverified": "Le numéro n'est pas sûr."}]"#;
+    let resources = format!(
+        r#"[{{"id": "r", "label": "R", "kind": "financement", "provider": "P", "description": "D.",
+             "amounts": {{"text": "10 000 €", "checked": "2026-12-06", "source": "https://ailleurs.org/"}},
+             "perimeter": "inconnu", {SOURCE}}}]"#
+    );
+    let perimeters = r#"[{"id": "p", "name": "P", "epcis": [{"siren": "200093202", "name": "X"}],
+                          "communes": [{"insee": "2C004", "name": "Y"}],
+                          "sources": [{"title": "T", "url": "example.org", "checked": "2026-12-06"}]}]"#;
+    let errors = Catalogue::from_json(
+        CatalogueFiles {
+            structures: "[]",
+            contacts,
+            resources: &resources,
+            perimeters,
+        },
+        tables,
+    )
+    .expect_err("problems");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let expected = [
+        "« r » cite « inconnu », absent de la table des périmètres.",
+        "Le contact « c » : aucune source publique n'est indiquée.",
+        "Le contact « c » : ce qui n'est pas vérifié doit dire auprès de qui le confirmer.",
+        "La ressource « r » : la source « https://ailleurs.org/ » d'un fait daté n'est pas dans ses sources.",
+        "Le périmètre « p » : la source « example.org » n'a pas de titre ou d'adresse web valable.",
+        "Le périmètre « p » cite le SIREN « 200093202 » (X), mal formé.",
+        "Le périmètre « p » cite le code INSEE « 2C004 » (Y), mal formé.",
+    ];
+    assert_eq!(messages, expected);
+}
+
+#[test]
+fn no_text_of_the_data_says_a_raw_a_verifier() {
+    for (file, json) in [
+        ("structures.json", CatalogueFiles::EMBEDDED.structures),
+        ("contacts.json", CatalogueFiles::EMBEDDED.contacts),
+        ("resources.json", CatalogueFiles::EMBEDDED.resources),
+        ("perimeters.json", CatalogueFiles::EMBEDDED.perimeters),
+        (
+            "interreg_programmes.json",
+            include_str!("../../data/interreg_programmes.json"),
+        ),
+    ] {
+        let lower = json.to_lowercase();
+        for banned in ["vérifier", "a_verifier", "jems"] {
+            assert!(!lower.contains(banned), "{file} contient « {banned} »");
+        }
+    }
+}
+
+#[test]
+fn a_commune_is_inside_a_perimeter_by_its_code_its_intercommunalite_or_its_departement() {
+    let perimeter: Perimeter = serde_json::from_str(&format!(
+        r#"{{"id": "p", "name": "P", "whole_departements": ["66"],
+             "epcis": [{{"siren": "200093201", "name": "MEL"}}],
+             "communes": [{{"insee": "64260", "name": "Hendaye"}}], {SOURCE}}}"#
+    ))
+    .expect("perimeter");
+    let place = |insee: Option<&str>, siren: Option<&str>, departement: &str| Place {
+        insee: insee.map(str::to_string),
+        siren: siren.map(str::to_string),
+        departement: Some(departement.to_string()),
+    };
+    assert!(perimeter.contains(&place(Some("64260"), None, "64")));
+    assert!(perimeter.contains(&place(Some("59350"), Some("200093201"), "59")));
+    assert!(perimeter.contains(&place(None, None, "66")));
+    assert!(!perimeter.contains(&place(Some("59599"), Some("245901160"), "59")));
+    assert!(!place(Some("59599"), None, "59").can_be_placed_in(&perimeter));
+    assert!(place(Some("59599"), Some("245901160"), "59").can_be_placed_in(&perimeter));
 }

@@ -11,10 +11,15 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 pub mod catalogue;
+pub mod perimeter;
+pub mod provenance;
 
 pub use catalogue::{
-    Catalogue, ContactType, Resource, ResourceKind, Structure, StructureKind, Territory,
+    Catalogue, CatalogueFiles, ContactType, Resource, ResourceKind, Structure, StructureKind,
+    Territory,
 };
+pub use perimeter::{Perimeter, Place};
+pub use provenance::{DatedFact, Freshness, Office, Provenance, Source};
 
 const DEPARTEMENTS_JSON: &str = include_str!("../../data/departements.json");
 const COUNTRIES_JSON: &str = include_str!("../../data/countries.json");
@@ -66,13 +71,49 @@ pub struct Programme {
     pub managing_authority: String,
     /// The small-project instrument (micro-projects, petits projets), if one is known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub small_projects: Option<String>,
-    /// Other facts worth knowing (amounts, priorities).
+    pub small_projects: Option<DatedFact>,
+    /// Other facts worth knowing (budget, priorities).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
-    /// Some facts (area, authority, amounts) were not checked against an official source.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub a_verifier: bool,
+    /// The programme's website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// The joint secretariat, which informs and guides applicants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joint_secretariat: Option<Office>,
+    /// Contact points and territorial advisers, by part of the area.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contact_points: Vec<Office>,
+    /// Calls for projects, with their closing days.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<DatedFact>,
+    /// The public documents these facts were read from.
+    pub sources: Vec<Source>,
+    /// What could not be checked in a public source, and who to ask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unverified: Option<String>,
+}
+
+impl Programme {
+    /// Who to ask to confirm one of its facts: its joint secretariat.
+    pub fn confirm_with(&self) -> String {
+        format!("le secrétariat conjoint du programme {}", self.short_name)
+    }
+}
+
+impl Provenance for Programme {
+    fn entry_id(&self) -> &str {
+        &self.id
+    }
+    fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+    fn unverified(&self) -> Option<&str> {
+        self.unverified.as_deref()
+    }
+    fn dated_facts(&self) -> Vec<&DatedFact> {
+        self.small_projects.iter().chain(&self.calls).collect()
+    }
 }
 
 /// All reference tables together.
@@ -131,6 +172,10 @@ pub enum ReferenceError {
         /// The code.
         code: String,
     },
+    /// A source, a dated fact or an unverified note that does not follow the rules
+    /// (see [`provenance::provenance_problems`]), or a malformed perimeter member.
+    #[error("{0}")]
+    Provenance(String),
     /// A département code that is not in the départements table.
     #[error("Le programme « {programme} » cite le département « {code} », absent de la table des départements.")]
     UnknownDepartement {
@@ -241,6 +286,11 @@ impl ReferenceTables {
                     code: code.clone(),
                 });
             }
+            errors.extend(
+                provenance::provenance_problems("Le programme", programme)
+                    .into_iter()
+                    .map(ReferenceError::Provenance),
+            );
         }
         errors
     }

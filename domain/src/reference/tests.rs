@@ -66,9 +66,14 @@ fn haut_rhin_gets_rhin_superieur_only() {
 }
 
 #[test]
-fn unverified_facts_are_flagged() {
+fn unverified_facts_say_who_to_ask() {
     let tables = ReferenceTables::embedded().expect("tables");
-    let flagged = |id: &str| tables.programme(id).is_some_and(|p| p.a_verifier);
+    let flagged = |id: &str| {
+        tables
+            .programme(id)
+            .and_then(|p| p.unverified.as_deref())
+            .is_some_and(|text| text.contains("auprès de"))
+    };
     assert!(flagged("grande_region"));
     assert!(flagged("poctefa"));
     assert!(!flagged("france_suisse"));
@@ -80,7 +85,8 @@ fn cross_references_are_checked() {
         r#"[{"code": "08", "name": "Ardennes", "neighbours": ["XX"]}]"#,
         r#"[{"code": "BE", "name": "Belgique"}, {"code": "BE", "name": "Belgique"}]"#,
         r#"[{"id": "p", "name": "P", "short_name": "P", "countries": ["BE"], "departements": ["99"],
-            "neighbour_area": "—", "managing_authority": "—"}]"#,
+            "neighbour_area": "—", "managing_authority": "—",
+            "sources": [{"title": "T", "url": "https://example.org/", "checked": "2026-12-06"}]}]"#,
     );
     let errors = result.expect_err("three problems");
     assert_eq!(errors.len(), 3);

@@ -46,8 +46,8 @@ pub use radar::{
     radar_layout, radar_values, Axis, Point, RadarLayout, TextAnchor, LABEL_DISTANCE, RING_SHARES,
 };
 pub use recommend::{
-    locate, recommend_with, Location, Recommendations, RecommendedContact, RecommendedStructure,
-    STRUCTURES_ID,
+    locate, recommend_with, recommended_structures, structures_for, Location, Membership,
+    Recommendations, RecommendedContact, RecommendedStructure, STRUCTURES_ID,
 };
 pub use rules::{
     check_rules, matching_rules, parse_rules, OpportunityRule, RuleError, LOWEST_PRIORITY,

@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::answer::Answer;
 use crate::diagnostic::{profile_ids, Diagnostic};
 use crate::questionnaire::{departement_of_insee_code, Questionnaire};
-use crate::reference::{ContactType, Programme, Resource, Structure, Territory};
+use crate::reference::{ContactType, Place, Programme, Resource, Structure, Territory};
 
 use super::data::ReportData;
 use super::rules::{matching_rules, OpportunityRule};
@@ -74,23 +74,55 @@ pub fn locate(data: &ReportData, diagnostic: &Diagnostic) -> Location {
                 .collect();
         }
     }
+    let place = Place {
+        insee: diagnostic.insee_code().map(str::to_string),
+        siren: diagnostic
+            .text_answer(profile_ids::EPCI_SIREN)
+            .map(str::to_string),
+        departement: departement.clone(),
+    };
     Location {
         territory: Territory {
             departement,
             countries,
             programmes,
+            inside: data.catalogue.perimeters_containing(&place),
+            place,
         },
         programmes_suggested,
     }
 }
 
-/// A cross-border structure to know, and whether the town said it belongs to it.
+/// How a cross-border structure relates to the commune.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Membership {
+    /// The commune or its intercommunalité is inside its perimeter.
+    Member,
+    /// The town ticked it in its profile (its perimeter does not say so, or is not known).
+    Declared,
+    /// It lies in the département, across one of its borders, but the commune is not inside
+    /// (or the profile lacks the codes to tell): context, not a suggestion.
+    Nearby,
+}
+
+/// A cross-border structure to know, and how it relates to the commune.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RecommendedStructure {
     /// The structure.
     pub structure: Structure,
-    /// The town ticked it in its profile.
-    pub declared: bool,
+    /// Member, declared, or only nearby.
+    pub membership: Membership,
+    /// For a nearby structure: the profile lacks the INSEE code or the SIREN that would tell
+    /// whether the commune is inside.
+    pub undetermined: bool,
+}
+
+impl RecommendedStructure {
+    /// Whether the structure is the commune's own (member or declared), not only nearby.
+    pub fn is_own(&self) -> bool {
+        self.membership != Membership::Nearby
+    }
 }
 
 /// A contact type to get in touch with, with a precision for this town when there is one.
@@ -111,7 +143,7 @@ pub struct Recommendations {
     pub programmes_suggested: bool,
     /// Small-project instruments of those programmes (micro-projects, petits projets…).
     pub small_project_instruments: Vec<Resource>,
-    /// Structures the town declared, then those covering its département across its borders.
+    /// Structures the commune belongs to, then those nearby that it is not inside.
     pub structures: Vec<RecommendedStructure>,
     /// Other resources that apply to the territory and to themes that concern the town.
     pub resources: Vec<Resource>,
@@ -173,7 +205,9 @@ pub(super) fn recommend_for(
     }
 }
 
-fn recommended_structures(
+/// The structures the commune belongs to (inside the perimeter, or ticked), then those of its
+/// département across its borders that it is not inside, as context.
+pub fn recommended_structures(
     data: &ReportData,
     diagnostic: &Diagnostic,
     territory: &Territory,
@@ -182,22 +216,47 @@ fn recommended_structures(
         Some(Answer::Choices(ids)) => ids.iter().map(String::as_str).collect(),
         _ => BTreeSet::new(),
     };
-    let structures = &data.catalogue.structures;
-    let mine = structures
+    structures_for(data, territory, &declared)
+}
+
+/// The structures for a territory, given the ids the town declared (see [`recommended_structures`]).
+pub fn structures_for(
+    data: &ReportData,
+    territory: &Territory,
+    declared: &BTreeSet<&str>,
+) -> Vec<RecommendedStructure> {
+    let catalogue = data.catalogue;
+    let membership = |s: &Structure| {
+        if s.includes(territory) {
+            Some(Membership::Member)
+        } else if declared.contains(s.id.as_str()) {
+            Some(Membership::Declared)
+        } else if s.is_near(territory) {
+            Some(Membership::Nearby)
+        } else {
+            None
+        }
+    };
+    let mut structures: Vec<RecommendedStructure> = catalogue
+        .structures
         .iter()
-        .filter(|s| declared.contains(s.id.as_str()))
-        .map(|s| RecommendedStructure {
-            structure: s.clone(),
-            declared: true,
-        });
-    let around = structures
-        .iter()
-        .filter(|s| !declared.contains(s.id.as_str()) && s.covers(territory))
-        .map(|s| RecommendedStructure {
-            structure: s.clone(),
-            declared: false,
-        });
-    mine.chain(around).collect()
+        .filter_map(|s| {
+            let membership = membership(s)?;
+            let undetermined = membership == Membership::Nearby
+                && s.perimeter
+                    .as_ref()
+                    .and_then(|id| catalogue.perimeter(id))
+                    .is_none_or(|p| !territory.place.can_be_placed_in(p));
+            Some(RecommendedStructure {
+                structure: s.clone(),
+                membership,
+                undetermined,
+            })
+        })
+        .collect();
+    // Own structures first, in file order; the sort is stable.
+    structures.sort_by_key(|s| !s.is_own());
+    structures
 }
 
 fn recommended_contacts(
@@ -215,7 +274,8 @@ fn recommended_contacts(
         contact.always
             || cited.contains(contact.id.as_str())
             || (!programmes.is_empty() && PROGRAMME_CONTACTS.contains(&contact.id.as_str()))
-            || (!structures.is_empty() && contact.id == STRUCTURE_CONTACT)
+            || (structures.iter().any(RecommendedStructure::is_own)
+                && contact.id == STRUCTURE_CONTACT)
     };
     let territory = &location.territory;
     data.catalogue
@@ -253,6 +313,7 @@ fn contact_detail(
             text::STRUCTURES_OF,
             structures
                 .iter()
+                .filter(|s| s.is_own())
                 .map(|s| s.structure.name.as_str())
                 .collect(),
         ),

@@ -54,17 +54,44 @@ fn ardennes_on_the_belgian_border_gets_fwvl_micro_projects() {
 }
 
 #[test]
-fn nord_gets_the_eurometropole_and_the_flemish_platform() {
+fn a_nord_town_without_codes_is_only_told_of_the_structures_nearby() {
     let r = recommendations(&town("59", &["BE"], &[]));
-    assert_eq!(
-        structure_ids(&r),
-        vec![
-            "eurometropole_lille_kortrijk_tournai",
-            "gect_west_vlaanderen_flandre_dunkerque"
-        ]
+    let structures = structure_ids(&r);
+    assert!(structures.contains(&"eurometropole_lille_kortrijk_tournai"));
+    assert!(r
+        .structures
+        .iter()
+        .all(|s| s.membership == Membership::Nearby && s.undetermined));
+    assert!(!contact_ids(&r).contains(&"structure_transfrontaliere"));
+}
+
+#[test]
+fn a_town_of_the_lille_metropole_gets_the_eurometropole_as_its_own() {
+    let d = town(
+        "59",
+        &["BE"],
+        &[
+            (profile_ids::INSEE_CODE, Answer::Text("59350".into())),
+            (profile_ids::EPCI_SIREN, Answer::Text("200093201".into())),
+        ],
     );
-    assert!(r.structures.iter().all(|s| !s.declared));
-    assert!(contact_ids(&r).contains(&"structure_transfrontaliere"));
+    let r = recommendations(&d);
+    let own: Vec<&str> = r
+        .structures
+        .iter()
+        .filter(|s| s.membership == Membership::Member)
+        .map(|s| s.structure.id.as_str())
+        .collect();
+    assert_eq!(own, vec!["eurometropole_lille_kortrijk_tournai"]);
+    let structure_contact = r
+        .contacts
+        .iter()
+        .find(|c| c.contact.id == "structure_transfrontaliere")
+        .expect("structure contact");
+    assert_eq!(
+        structure_contact.detail.as_deref(),
+        Some("Structure(s) : Eurométropole Lille-Kortrijk-Tournai")
+    );
 }
 
 #[test]
@@ -72,13 +99,15 @@ fn haute_savoie_gets_france_suisse_alcotra_and_grand_geneve() {
     let r = recommendations(&town("74", &["CH", "IT"], &[]));
     let programmes: Vec<&str> = r.programmes.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(programmes, vec!["france_suisse", "alcotra"]);
-    assert_eq!(
-        instrument_ids(&r),
-        vec!["france_suisse_plans_integres", "alcotra_microprojets"]
-    );
+    // The France-Suisse integrated plans are not a small-project instrument.
+    assert_eq!(instrument_ids(&r), vec!["alcotra_microprojets"]);
     let structures = structure_ids(&r);
     assert!(structures.contains(&"grand_geneve"));
     assert!(structures.contains(&"espace_mont_blanc"));
+    assert!(r
+        .structures
+        .iter()
+        .all(|s| s.membership == Membership::Nearby));
     let resources: Vec<&str> = r.resources.iter().map(|x| x.id.as_str()).collect();
     assert!(resources.contains(&"cofinancement_suisse"));
     assert!(resources.contains(&"alcotra_piter"));
@@ -105,7 +134,7 @@ fn pyrenees_atlantiques_gets_poctefa_small_projects_and_the_ctp() {
 
 #[test]
 fn a_departement_without_border_gets_only_national_resources() {
-    let r = recommendations(&town("23", &[], &[]));
+    let r = recommendations(&town("15", &[], &[]));
     assert!(r.programmes.is_empty());
     assert!(r.small_project_instruments.is_empty());
     assert!(r.structures.is_empty());
@@ -136,7 +165,7 @@ fn ticked_programmes_and_declared_structures_come_first() {
     assert_eq!(instrument_ids(&r), vec!["rhin_superieur_petits_projets"]);
     let structures = structure_ids(&r);
     assert_eq!(structures[0], "eurodistrict_pamina");
-    assert!(r.structures[0].declared);
+    assert_eq!(r.structures[0].membership, Membership::Declared);
     assert!(structures.contains(&"eurodistrict_trinational_bale"));
 }
 
