@@ -1,7 +1,7 @@
 //! The pages loaded on demand.
 //!
-//! The pages a town does not need on its first visit — MOT's workspace and territory pages, and
-//! the import page — are `LazyRoute`s: the build (`scripts/build_wasm.py`) splits their code
+//! The pages a town does not need on its first visit — MOT's workspace and territory pages, the
+//! import page, and the resources-and-contacts directory — are `LazyRoute`s: the build (`scripts/build_wasm.py`) splits their code
 //! into separate wasm chunks, fetched the first time such a page opens and precached by the
 //! service worker for offline use. The town's own pages stay in the main module: splitting them
 //! too was measured and rejected (docs/performance.md, "Code splitting"): a reload on a step
@@ -12,7 +12,10 @@ use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
 use crate::pages::import::ImportPage;
-use crate::pages::mot::{territory::TerritoryPage, MotWorkspacePage};
+use crate::pages::mot::{
+    good_practices::GoodPracticesPage, territory::TerritoryPage, MotWorkspacePage,
+};
+use crate::pages::resources::ResourcesPage;
 
 /// Declares a route type whose view, the page component given, is split into its own chunk.
 macro_rules! lazy_page {
@@ -43,4 +46,12 @@ lazy_page!(
 lazy_page!(
     /// `/mot/territoire/:id`: MOT's follow-up of one territory.
     TerritoryRoute shows TerritoryPage
+);
+lazy_page!(
+    /// `/ressources`: resources and contacts, reachable from the header at any time.
+    ResourcesRoute shows ResourcesPage
+);
+lazy_page!(
+    /// `/mot/bonnes-pratiques`: the compilation of the towns' good practices, to print.
+    GoodPracticesRoute shows GoodPracticesPage
 );

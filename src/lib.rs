@@ -21,7 +21,9 @@ use leptos_router::{path, Lazy};
 
 use components::connection_banner::ConnectionBanner;
 use components::layout::{SiteFooter, SiteHeader};
-use lazy_pages::{ImportRoute, MotWorkspaceRoute, TerritoryRoute};
+use lazy_pages::{
+    GoodPracticesRoute, ImportRoute, MotWorkspaceRoute, ResourcesRoute, TerritoryRoute,
+};
 use pages::diagnostic::{DiagnosticOverview, DiagnosticWorkspace};
 use pages::{home::HomePage, not_found::NotFoundPage, step::StepPage};
 use pages::{project_sheet::ProjectSheetPage, projects::ProjectsPage, report::ReportPage};
@@ -52,7 +54,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/importer") view={Lazy::<ImportRoute>::new()}/>
+                    <Route path=path!("/ressources") view={Lazy::<ResourcesRoute>::new()}/>
                     <Route path=path!("/mot") view={Lazy::<MotWorkspaceRoute>::new()}/>
+                    <Route path=path!("/mot/bonnes-pratiques") view={Lazy::<GoodPracticesRoute>::new()}/>
                     <Route path=path!("/mot/territoire/:id") view={Lazy::<TerritoryRoute>::new()}/>
                     <ParentRoute path=path!("/diagnostic/:id") view=DiagnosticWorkspace>
                         <Route path=path!("") view=DiagnosticOverview/>

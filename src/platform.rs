@@ -7,6 +7,12 @@ pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+/// Today's date on the device, in its time zone (the day dated facts are judged against).
+pub fn today() -> Option<domain::calendar::CalendarDate> {
+    let date = js_sys::Date::new_0();
+    domain::calendar::CalendarDate::new(date.get_full_year(), date.get_month() + 1, date.get_date())
+}
+
 /// A new random UUID (version 4) from the browser's cryptographic generator.
 pub fn new_uuid() -> String {
     web_sys::window()

@@ -19,6 +19,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <nav aria-label="Navigation principale" class="site-nav">
                     <ul>
                         <li><A href="/">"Mes diagnostics"</A></li>
+                        <li><A href="/ressources">"Ressources et contacts"</A></li>
                         <li><A href="/importer">"Importer"</A></li>
                         <li><A href="/mot">"Espace MOT"</A></li>
                     </ul>

@@ -96,8 +96,9 @@ fn Workspace(questionnaire: &'static Questionnaire) -> impl IntoView {
     }
 }
 
-/// Title of the note an import leaves with the answers it could not carry over.
-pub const UNMAPPED_NOTE_TITLE: &str = "Réponses non reprises lors d'un import";
+/// Title of the note an import or a new questionnaire version leaves with the answers it could
+/// not carry over.
+pub const UNMAPPED_NOTE_TITLE: &str = "Réponses non reprises d'une version précédente";
 
 /// The overview of a diagnostic: its territory, dates, progress, and where to continue.
 #[component]
@@ -192,8 +193,9 @@ pub fn DiagnosticOverview() -> impl IntoView {
             <section aria-labelledby="non-repris" data-testid="unmapped-note">
                 <h2 id="non-repris">{UNMAPPED_NOTE_TITLE}</h2>
                 <p class="field-help">
-                    "Un import a converti ce diagnostic vers la version actuelle du questionnaire ; ces "
-                    "réponses n'ont pas pu y être reprises. Reportez ce qui compte dans les questions."
+                    "Ce diagnostic a été converti vers la version actuelle du questionnaire (à un import "
+                    "ou à la mise à jour de l'application) ; ces réponses n'ont pas pu y être reprises. "
+                    "Reportez ce qui compte dans les questions."
                 </p>
                 <p class="report__quote">{note}</p>
             </section>

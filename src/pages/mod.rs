@@ -8,5 +8,6 @@ pub mod not_found;
 pub mod project_sheet;
 pub mod projects;
 pub mod report;
+pub mod resources;
 pub mod review;
 pub mod step;

@@ -10,6 +10,7 @@
 #![warn(missing_docs)]
 
 mod bulk;
+mod compilation;
 mod csv_export;
 mod dashboard;
 mod feedback;
@@ -22,6 +23,10 @@ pub mod sample;
 pub mod text;
 
 pub use bulk::{plan_bulk, BulkPlan, BulkSummary, FileOutcome, FileReport};
+pub use compilation::{
+    compile_good_practices, practice_borders, BorderPractices, CompilationFilter, CompiledPractice,
+    ThemePractices, NO_THEME, UNKNOWN_BORDER,
+};
 pub use csv_export::{good_practices_csv, territories_csv, CsvError};
 pub use dashboard::{
     build_dashboard, good_practices_of, BorderScores, Dashboard, GoodPracticeEntry, ObstacleCount,

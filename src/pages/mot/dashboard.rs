@@ -177,9 +177,9 @@ fn GoodPractices(practices: Vec<GoodPracticeEntry>) -> impl IntoView {
             let count = practices.len();
             view! {
                 <p>{format!(
-                    "{} ; la liste complète est dans le CSV.",
+                    "{} ; la liste complète est dans le CSV et dans le ",
                     count_of(count, "bonne pratique déclarée", "bonnes pratiques déclarées")
-                )}</p>
+                )}<A href="/mot/bonnes-pratiques">"recueil à imprimer"</A>"."</p>
                 <ul class="ranked">
                     {practices
                         .into_iter()

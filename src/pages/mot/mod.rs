@@ -5,6 +5,7 @@
 mod bulk_import;
 mod dashboard;
 mod feedback_form;
+pub mod good_practices;
 mod question_comments;
 mod table;
 pub mod territory;

@@ -10,6 +10,7 @@ use crate::state::projects::{create_sheet_from_opportunity, project_href};
 use crate::state::session::DiagnosticSession;
 
 use super::{is_read_only, ReportHeading};
+use crate::components::reference_facts::DatedFactText;
 
 /// The opportunities, priority first.
 #[component]
@@ -54,7 +55,9 @@ fn OpportunityItem(opportunity: Opportunity, index: usize) -> impl IntoView {
                     <li>
                         <strong>{resource.label.clone()}</strong>
                         {format!(" ({}, {})", resource.kind.label(), resource.provider)}
-                        {resource.amounts.clone().map(|a| view! { <span>" — " {a}</span> })}
+                        {resource.amounts.clone().map(|fact| view! {
+                            " — " <DatedFactText fact confirm_with=resource.confirm_with()/>
+                        })}
                     </li>
                 }
             })

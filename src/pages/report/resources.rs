@@ -1,11 +1,20 @@
 //! Resources and contacts for the town's territory: its Interreg programmes and their
-//! small-project instruments, the cross-border structures, other resources, and contacts.
+//! small-project instruments, the cross-border structures it belongs to (and those nearby, as
+//! context), other resources, and contacts. Every stale-prone fact says when it was checked.
 
-use domain::reference::Resource;
-use domain::report::Recommendations;
+use domain::report::{Recommendations, RecommendedStructure};
 use leptos::prelude::*;
 
 use super::ReportHeading;
+use crate::components::catalogue_items::{ContactItem, ProgrammeItem, ResourceList, StructureList};
+
+/// Said of nearby structures when the profile lacks the codes to place the commune.
+const NEARBY_UNDETERMINED: &str = "Votre département compte ces structures. Renseignez dans le profil \
+    le code INSEE de la commune et le SIREN de son intercommunalité pour savoir si vous en êtes membre.";
+/// Said of nearby structures the commune is not inside.
+const NEARBY_OUTSIDE: &str =
+    "Votre département compte ces structures, dont votre commune ne fait pas \
+    partie : elles peuvent être des partenaires ou des exemples.";
 
 /// Everything recommended for the territory.
 #[component]
@@ -22,15 +31,8 @@ pub fn ResourcesAndContacts(recommendations: Recommendations) -> impl IntoView {
         let items = recommendations
             .programmes
             .iter()
-            .map(|programme| {
-                view! {
-                    <li>
-                        <strong>{programme.name.clone()}</strong>
-                        " — autorité de gestion : " {programme.managing_authority.clone()}
-                        {programme.small_projects.clone().map(|s| view! { <span>" ; petits projets : " {s}</span> })}
-                    </li>
-                }
-            })
+            .cloned()
+            .map(|programme| view! { <ProgrammeItem programme/> })
             .collect_view();
         view! {
             {recommendations.programmes_suggested.then(|| view! {
@@ -40,38 +42,32 @@ pub fn ResourcesAndContacts(recommendations: Recommendations) -> impl IntoView {
         }
         .into_any()
     };
-    let structures = (!recommendations.structures.is_empty()).then(|| {
-        let items = recommendations
-            .structures
-            .iter()
-            .map(|recommended| {
-                let structure = &recommended.structure;
-                view! {
-                    <li>
-                        <strong>{structure.name.clone()}</strong>
-                        {format!(" ({})", structure.kind.label())}
-                        {recommended.declared.then_some(" — votre territoire en fait partie")}
-                        <br/>
-                        <span class="muted">{structure.description.clone()}</span>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ReportHeading level=3>"Structures transfrontalières"</ReportHeading><ul class="findings">{items}</ul> }
+    let (own, nearby): (Vec<RecommendedStructure>, Vec<RecommendedStructure>) = recommendations
+        .structures
+        .iter()
+        .cloned()
+        .partition(RecommendedStructure::is_own);
+    let own = (!own.is_empty()).then(|| {
+        view! {
+            <ReportHeading level=3>"Structures transfrontalières de votre territoire"</ReportHeading>
+            <StructureList structures=own/>
+        }
+    });
+    let nearby = (!nearby.is_empty()).then(|| {
+        let undetermined = nearby.iter().any(|s| s.undetermined);
+        view! {
+            <ReportHeading level=3>"Structures transfrontalières proches"</ReportHeading>
+            <p>
+                {if undetermined { NEARBY_UNDETERMINED } else { NEARBY_OUTSIDE }}
+            </p>
+            <StructureList structures=nearby/>
+        }
     });
     let contacts = recommendations
         .contacts
         .iter()
         .map(|recommended| {
-            let contact = &recommended.contact;
-            view! {
-                <li data-testid="contact">
-                    <strong>{contact.label.clone()}</strong>
-                    {recommended.detail.clone().map(|d| view! { <span>" — " {d}</span> })}
-                    <br/>
-                    <span class="muted">{contact.role.clone()} " " {contact.when.clone()}</span>
-                </li>
-            }
+            view! { <ContactItem contact=recommended.contact.clone() detail=recommended.detail.clone()/> }
         })
         .collect_view();
     view! {
@@ -81,7 +77,8 @@ pub fn ResourcesAndContacts(recommendations: Recommendations) -> impl IntoView {
             <ReportHeading level=3>"Fonds pour petits projets"</ReportHeading>
             <ResourceList resources=recommendations.small_project_instruments.clone()/>
         })}
-        {structures}
+        {own}
+        {nearby}
         {(!recommendations.resources.is_empty()).then(|| view! {
             <ReportHeading level=3>"Autres ressources"</ReportHeading>
             <ResourceList resources=recommendations.resources.clone()/>
@@ -89,24 +86,4 @@ pub fn ResourcesAndContacts(recommendations: Recommendations) -> impl IntoView {
         <ReportHeading level=3>"Contacts"</ReportHeading>
         <ul class="findings">{contacts}</ul>
     }
-}
-
-/// A list of resources with their kind, provider and amounts.
-#[component]
-fn ResourceList(resources: Vec<Resource>) -> impl IntoView {
-    let items = resources
-        .into_iter()
-        .map(|resource| {
-            view! {
-                <li data-testid="resource">
-                    <strong>{resource.label}</strong>
-                    {format!(" ({}, {})", resource.kind.label(), resource.provider)}
-                    <br/>
-                    <span class="muted">{resource.description}</span>
-                    {resource.amounts.map(|a| view! { <span class="muted">" " {a}</span> })}
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ul class="findings">{items}</ul> }
 }
