@@ -211,7 +211,9 @@ pub fn directory(data: &ReportData, query: &DirectoryQuery) -> Directory {
         .filter(applies)
         .cloned()
         .partition(|r| r.small_projects);
-    let structures = if anywhere {
+    // Without a département, nothing says which structures are near: all are listed (then
+    // kept to the chosen border), none as the commune's own.
+    let structures = if territory.departement.is_none() {
         data.catalogue
             .structures
             .iter()

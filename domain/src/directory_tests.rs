@@ -90,10 +90,14 @@ fn a_country_gives_the_programmes_and_structures_of_that_border() {
         },
     );
     assert_eq!(programme_ids(&d), vec!["rhin_superieur", "france_suisse"]);
+    let structures: Vec<&str> = d.structures.iter().map(|s| s.structure.id.as_str()).collect();
+    assert!(structures.contains(&"grand_geneve"), "{structures:?}");
+    assert!(structures.contains(&"arc_jurassien"), "{structures:?}");
     assert!(d
         .structures
         .iter()
-        .all(|s| s.structure.countries.contains(&"CH".to_string())));
+        .all(|s| s.structure.countries.contains(&"CH".to_string())
+            && s.membership == Membership::Nearby));
     assert!(!contact_ids(&d).contains(&"zoast_franco_belge"));
 }
 
