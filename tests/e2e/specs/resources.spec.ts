@@ -35,7 +35,7 @@ test('the page opens from the header with no diagnostic and filters by border, t
 
   await resources.search().fill('xyzzy');
   await expect(resources.summary).toContainText('Aucun résultat');
-  await expect(page.getByRole('heading', { name: 'Contacts' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Contacts', exact: true })).toHaveCount(0);
 });
 
 test('a structure is the commune\'s own only when the commune is inside it', async ({ page }) => {
