@@ -90,7 +90,11 @@ fn a_country_gives_the_programmes_and_structures_of_that_border() {
         },
     );
     assert_eq!(programme_ids(&d), vec!["rhin_superieur", "france_suisse"]);
-    let structures: Vec<&str> = d.structures.iter().map(|s| s.structure.id.as_str()).collect();
+    let structures: Vec<&str> = d
+        .structures
+        .iter()
+        .map(|s| s.structure.id.as_str())
+        .collect();
     assert!(structures.contains(&"grand_geneve"), "{structures:?}");
     assert!(structures.contains(&"arc_jurassien"), "{structures:?}");
     assert!(d

@@ -206,6 +206,10 @@ fn no_text_of_the_data_says_a_raw_a_verifier() {
             "interreg_programmes.json",
             include_str!("../../data/interreg_programmes.json"),
         ),
+        (
+            "departements.json",
+            include_str!("../../data/departements.json"),
+        ),
     ] {
         let lower = json.to_lowercase();
         for banned in ["vérifier", "a_verifier", "jems"] {

@@ -36,9 +36,24 @@ pub struct Departement {
     /// Codes of the countries it shares a land border with (empty when none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub neighbours: Vec<String>,
-    /// The neighbours were not checked against an official source.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub a_verifier: bool,
+    /// Where its neighbours were read (required when it has any).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+}
+
+impl Provenance for Departement {
+    fn entry_id(&self) -> &str {
+        &self.code
+    }
+    fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+    fn unverified(&self) -> Option<&str> {
+        None
+    }
+    fn dated_facts(&self) -> Vec<&DatedFact> {
+        Vec::new()
+    }
 }
 
 /// A country that borders France (ISO 3166-1 alpha-2 code).
@@ -267,6 +282,17 @@ impl ReferenceTables {
             {
                 errors.push(unknown_country(&departement.code, code));
             }
+        }
+        for departement in self
+            .departements
+            .iter()
+            .filter(|d| !d.neighbours.is_empty())
+        {
+            errors.extend(
+                provenance::provenance_problems("Le département", departement)
+                    .into_iter()
+                    .map(ReferenceError::Provenance),
+            );
         }
         for programme in &self.programmes {
             for code in programme

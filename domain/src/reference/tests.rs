@@ -88,8 +88,12 @@ fn cross_references_are_checked() {
             "neighbour_area": "—", "managing_authority": "—",
             "sources": [{"title": "T", "url": "https://example.org/", "checked": "2026-12-06"}]}]"#,
     );
-    let errors = result.expect_err("three problems");
-    assert_eq!(errors.len(), 3);
+    let errors = result.expect_err("four problems");
+    assert_eq!(errors.len(), 4);
+    // A border read nowhere is a problem too.
+    assert!(errors.contains(&ReferenceError::Provenance(
+        "Le département « 08 » : aucune source publique n'est indiquée.".into()
+    )));
     assert!(errors.contains(&ReferenceError::UnknownDepartement {
         programme: "p".into(),
         code: "99".into()
