@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::perimeter::{Perimeter, Place};
-use super::provenance::{provenance_problems, DatedFact, Provenance, Source};
+use super::provenance::{impl_provenance, provenance_problems, DatedFact, Source};
 use super::{parse, ReferenceError, ReferenceTables};
 
 const STRUCTURES_JSON: &str = include_str!("../../data/structures.json");
@@ -151,20 +151,7 @@ impl Structure {
     }
 }
 
-impl Provenance for Structure {
-    fn entry_id(&self) -> &str {
-        &self.id
-    }
-    fn sources(&self) -> &[Source] {
-        &self.sources
-    }
-    fn unverified(&self) -> Option<&str> {
-        self.unverified.as_deref()
-    }
-    fn dated_facts(&self) -> Vec<&DatedFact> {
-        self.small_projects.iter().collect()
-    }
-}
+impl_provenance!(Structure, id: id, facts: [small_projects], addresses: [website]);
 
 /// A type of contact to recommend (MOT, prefecture, Interreg secretariat, ARS…).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -209,20 +196,7 @@ pub struct ContactType {
     pub unverified: Option<String>,
 }
 
-impl Provenance for ContactType {
-    fn entry_id(&self) -> &str {
-        &self.id
-    }
-    fn sources(&self) -> &[Source] {
-        &self.sources
-    }
-    fn unverified(&self) -> Option<&str> {
-        self.unverified.as_deref()
-    }
-    fn dated_facts(&self) -> Vec<&DatedFact> {
-        Vec::new()
-    }
-}
+impl_provenance!(ContactType, id: id, facts: [], addresses: [website, phone, email]);
 
 impl ContactType {
     /// Whether this contact is relevant where the town lies.
@@ -307,20 +281,7 @@ pub struct Resource {
     pub unverified: Option<String>,
 }
 
-impl Provenance for Resource {
-    fn entry_id(&self) -> &str {
-        &self.id
-    }
-    fn sources(&self) -> &[Source] {
-        &self.sources
-    }
-    fn unverified(&self) -> Option<&str> {
-        self.unverified.as_deref()
-    }
-    fn dated_facts(&self) -> Vec<&DatedFact> {
-        self.amounts.iter().chain(&self.calls).collect()
-    }
-}
+impl_provenance!(Resource, id: id, facts: [amounts, calls], addresses: []);
 
 impl Resource {
     /// Whether the town can use it, given its programmes, borders and département.

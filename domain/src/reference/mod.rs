@@ -19,6 +19,7 @@ pub use catalogue::{
     Territory,
 };
 pub use perimeter::{Perimeter, Place};
+use provenance::impl_provenance;
 pub use provenance::{DatedFact, Freshness, Office, Provenance, Source};
 
 const DEPARTEMENTS_JSON: &str = include_str!("../../data/departements.json");
@@ -39,22 +40,12 @@ pub struct Departement {
     /// Where its neighbours were read (required when it has any).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
+    /// What could not be checked, and who to ask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unverified: Option<String>,
 }
 
-impl Provenance for Departement {
-    fn entry_id(&self) -> &str {
-        &self.code
-    }
-    fn sources(&self) -> &[Source] {
-        &self.sources
-    }
-    fn unverified(&self) -> Option<&str> {
-        None
-    }
-    fn dated_facts(&self) -> Vec<&DatedFact> {
-        Vec::new()
-    }
-}
+impl_provenance!(Departement, id: code, facts: [], addresses: []);
 
 /// A country that borders France (ISO 3166-1 alpha-2 code).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,20 +107,7 @@ impl Programme {
     }
 }
 
-impl Provenance for Programme {
-    fn entry_id(&self) -> &str {
-        &self.id
-    }
-    fn sources(&self) -> &[Source] {
-        &self.sources
-    }
-    fn unverified(&self) -> Option<&str> {
-        self.unverified.as_deref()
-    }
-    fn dated_facts(&self) -> Vec<&DatedFact> {
-        self.small_projects.iter().chain(&self.calls).collect()
-    }
-}
+impl_provenance!(Programme, id: id, facts: [small_projects, calls], addresses: [website]);
 
 /// All reference tables together.
 #[derive(Clone, Debug, PartialEq, Eq)]

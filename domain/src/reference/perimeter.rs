@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::provenance::{DatedFact, Provenance, Source};
+use super::provenance::{impl_provenance, Source};
 use crate::questionnaire::{normalize_insee_code, normalize_siren};
 
 /// A member intercommunalité.
@@ -118,17 +118,4 @@ impl Perimeter {
     }
 }
 
-impl Provenance for Perimeter {
-    fn entry_id(&self) -> &str {
-        &self.id
-    }
-    fn sources(&self) -> &[Source] {
-        &self.sources
-    }
-    fn unverified(&self) -> Option<&str> {
-        self.unverified.as_deref()
-    }
-    fn dated_facts(&self) -> Vec<&DatedFact> {
-        Vec::new()
-    }
-}
+impl_provenance!(Perimeter, id: id, facts: [], addresses: []);

@@ -136,11 +136,41 @@ pub trait Provenance {
     fn unverified(&self) -> Option<&str>;
     /// Its dated facts.
     fn dated_facts(&self) -> Vec<&DatedFact>;
-    /// Its addresses (websites, e-mails, phone numbers) with no source of their own.
-    fn addresses(&self) -> Vec<&str> {
-        Vec::new()
-    }
+    /// Its addresses (websites, e-mails, phone numbers), read in its sources.
+    fn addresses(&self) -> Vec<&str>;
 }
+
+/// Implements [`Provenance`] for an entry of the reference data: every entry has `sources` and
+/// `unverified` fields; the macro names its id field, its dated facts (`Option` or `Vec` fields
+/// of [`DatedFact`]) and its addresses (`Option<String>` fields).
+macro_rules! impl_provenance {
+    ($entry:ty, id: $id:ident, facts: [$($fact:ident),*], addresses: [$($address:ident),*]) => {
+        impl $crate::reference::provenance::Provenance for $entry {
+            fn entry_id(&self) -> &str {
+                &self.$id
+            }
+            fn sources(&self) -> &[$crate::reference::provenance::Source] {
+                &self.sources
+            }
+            fn unverified(&self) -> Option<&str> {
+                self.unverified.as_deref()
+            }
+            fn dated_facts(&self) -> Vec<&$crate::reference::provenance::DatedFact> {
+                #[allow(unused_mut)]
+                let mut facts = Vec::new();
+                $(facts.extend(self.$fact.iter());)*
+                facts
+            }
+            fn addresses(&self) -> Vec<&str> {
+                #[allow(unused_mut)]
+                let mut addresses = Vec::new();
+                $(addresses.extend(self.$address.as_deref());)*
+                addresses
+            }
+        }
+    };
+}
+pub(crate) use impl_provenance;
 
 /// Every provenance problem of an entry, as French sentences naming it.
 pub fn provenance_problems(table: &str, entry: &dyn Provenance) -> Vec<String> {
