@@ -7,6 +7,7 @@
 use domain::directory::{
     border_in_words, directory, mot_question_mailto, Directory, DirectoryQuery, MotQuestion,
 };
+use domain::questionnaire::{normalize_insee_code, normalize_siren};
 use domain::reference::ReferenceTables;
 use domain::report::ReportData;
 use domain::Diagnostic;
@@ -36,6 +37,7 @@ pub fn ResourcesPage() -> impl IntoView {
         }
     };
     let query = RwSignal::new(DirectoryQuery::default());
+    let codes = TypedCodes::default();
     // The commune named in the question to the MOT: filled with the chosen diagnostic's.
     let commune = RwSignal::new(String::new());
     let diagnostics = LocalResource::new(list_diagnostics);
@@ -53,14 +55,55 @@ pub fn ResourcesPage() -> impl IntoView {
                 let mine: Vec<Diagnostic> = result
                     .map(|list| list.iter().filter_map(|d| d.decode().ok()).collect())
                     .unwrap_or_default();
-                view! { <DiagnosticChoice diagnostics=mine query commune/> }
+                view! { <DiagnosticChoice diagnostics=mine query codes commune/> }
             })}
         </Transition>
-        <DirectoryFilters tables=data.tables query/>
+        <DirectoryFilters tables=data.tables query codes/>
         <DirectoryResults found/>
         <MotQuestionForm data query commune/>
     }
     .into_any()
+}
+
+/// The commune's codes as typed: the query takes them only once they are valid, and a
+/// half-typed code stays in its field (it is not rewritten from the query at each keystroke).
+#[derive(Clone, Copy)]
+struct TypedCodes {
+    insee: RwSignal<String>,
+    siren: RwSignal<String>,
+}
+
+impl Default for TypedCodes {
+    fn default() -> Self {
+        TypedCodes {
+            insee: RwSignal::new(String::new()),
+            siren: RwSignal::new(String::new()),
+        }
+    }
+}
+
+impl TypedCodes {
+    /// Shows the codes of a query (a diagnostic's) in the fields.
+    fn show(self, query: &DirectoryQuery) {
+        self.insee.set(query.insee.clone().unwrap_or_default());
+        self.siren.set(query.siren.clone().unwrap_or_default());
+    }
+}
+
+/// What is wrong with a typed code once it is as long as a whole one: `check`'s French message.
+fn code_error<E: ToString + 'static>(
+    typed: RwSignal<String>,
+    length: usize,
+    check: fn(&str) -> Result<String, E>,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        typed.with(|text| {
+            let long_enough = text.chars().filter(|c| !c.is_whitespace()).count() >= length;
+            long_enough
+                .then(|| check(text).err().map(|e| e.to_string()))
+                .flatten()
+        })
+    })
 }
 
 /// « Pour mon diagnostic »: fills the filters from one of the device's diagnostics.
@@ -68,6 +111,7 @@ pub fn ResourcesPage() -> impl IntoView {
 fn DiagnosticChoice(
     diagnostics: Vec<Diagnostic>,
     query: RwSignal<DirectoryQuery>,
+    codes: TypedCodes,
     commune: RwSignal<String>,
 ) -> impl IntoView {
     if diagnostics.is_empty() {
@@ -81,11 +125,11 @@ fn DiagnosticChoice(
     let on_change = Callback::new(move |id: Option<String>| {
         chosen.set(id.clone());
         let picked = id.and_then(|id| diagnostics.iter().find(|d| d.id == id));
-        query.set(
-            picked
-                .map(DirectoryQuery::of_diagnostic)
-                .unwrap_or_default(),
-        );
+        let picked_query = picked
+            .map(DirectoryQuery::of_diagnostic)
+            .unwrap_or_default();
+        codes.show(&picked_query);
+        query.set(picked_query);
         commune.set(
             picked
                 .map(|d| d.commune_name().to_string())
@@ -110,6 +154,7 @@ fn DiagnosticChoice(
 fn DirectoryFilters(
     tables: &'static ReferenceTables,
     query: RwSignal<DirectoryQuery>,
+    codes: TypedCodes,
 ) -> impl IntoView {
     let countries = tables
         .countries
@@ -128,14 +173,15 @@ fn DirectoryFilters(
                 .collect()
         })
         .unwrap_or_default();
-    let text_field = move |read: fn(&DirectoryQuery) -> Option<String>| {
-        Signal::derive(move || query.with(|q| read(q).unwrap_or_default()))
-    };
-    // A code is used once it is whole: a half-typed one would hide every structure.
-    let code = |text: String, len: usize| {
-        let text = text.trim().to_uppercase();
-        (text.chars().count() == len).then_some(text)
-    };
+    // A code is used once it is valid: a half-typed one would hide every structure.
+    let on_insee = Callback::new(move |text: String| {
+        query.update(|q| q.insee = normalize_insee_code(&text).ok());
+        codes.insee.set(text);
+    });
+    let on_siren = Callback::new(move |text: String| {
+        query.update(|q| q.siren = normalize_siren(&text).ok());
+        codes.siren.set(text);
+    });
     view! {
         <section class="directory-filters" aria-labelledby="filtres-titre" role="search">
             <h2 id="filtres-titre">"Affiner"</h2>
@@ -160,16 +206,18 @@ fn DirectoryFilters(
                     id="ressources-insee"
                     label="Code INSEE de la commune"
                     help="Avec le SIREN de l'intercommunalité, il dit de quelles structures votre commune est membre."
-                    max_length=5
-                    value=text_field(|q| q.insee.clone())
-                    on_change=Callback::new(move |v: String| query.update(|q| q.insee = code(v, 5)))
+                    max_length=6
+                    value=codes.insee
+                    on_change=on_insee
+                    error=code_error(codes.insee, 5, normalize_insee_code)
                 />
                 <TextEntry
                     id="ressources-siren"
                     label="SIREN de l'intercommunalité"
-                    max_length=9
-                    value=text_field(|q| q.siren.clone())
-                    on_change=Callback::new(move |v: String| query.update(|q| q.siren = code(v, 9)))
+                    max_length=11
+                    value=codes.siren
+                    on_change=on_siren
+                    error=code_error(codes.siren, 9, normalize_siren)
                 />
                 <SelectEntry
                     id="ressources-theme"

@@ -59,6 +59,26 @@ test('a structure is the commune\'s own only when the commune is inside it', asy
   await expect(page.getByText(/à vérifier/i)).toHaveCount(0);
 });
 
+test('codes typed key by key stay in their fields, and a wrong one says what is wrong', async ({ page }) => {
+  const resources = new ResourcesPage(page);
+  await resources.goto();
+  await resources.departement().selectOption('59');
+  await resources.insee().pressSequentially('59512');
+  await expect(resources.insee()).toHaveValue('59512');
+  await resources.siren().pressSequentially('200093202');
+  await expect(resources.siren()).toHaveValue('200093202');
+  await expect(page.getByText('Le SIREN 200093202 n\'est pas valide : la clé de contrôle (Luhn) ne correspond pas.'))
+    .toBeVisible();
+  await expect(resources.siren()).toHaveAttribute('aria-invalid', 'true');
+  const eurometropole = resources.structure('Eurométropole Lille-Kortrijk-Tournai');
+  await expect(eurometropole).not.toContainText('votre commune en fait partie');
+
+  await resources.siren().press('Backspace');
+  await resources.siren().press('1');
+  await expect(resources.siren()).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(eurometropole).toContainText('votre commune en fait partie');
+});
+
 test('dated facts say when they were checked, and who to ask once old or over', async ({ page }) => {
   await page.clock.setFixedTime(new Date('2027-01-15T10:00:00'));
   const resources = new ResourcesPage(page);
