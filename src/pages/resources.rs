@@ -338,6 +338,21 @@ fn MotQuestionForm(
         )
     };
     let phone = mot.and_then(|c| c.phone.clone());
+    // No e-mail address of the MOT was found in a public source: the message opens without a
+    // recipient, and the page says where to find one rather than inventing it.
+    let no_recipient = mot.and_then(|c| c.email.as_ref()).is_none().then(|| {
+        let website = mot.and_then(|c| c.website.clone());
+        view! {
+            <p data-testid="mot-no-recipient">
+                "Le message s'ouvre sans destinataire : l'application ne connaît pas d'adresse "
+                "électronique publiée par la MOT. Ajoutez celle de votre interlocuteur à la MOT"
+                {website.map(|url| view! {
+                    ", ou celle qu'indique son site " <a href=url.clone() rel="noopener noreferrer" target="_blank">{url.clone()}</a>
+                })}
+                "."
+            </p>
+        }
+    });
     view! {
         <section class="mot-question" aria-labelledby="question-mot-titre">
             <h2 id="question-mot-titre">"Préparer ma question à la MOT"</h2>
@@ -364,6 +379,7 @@ fn MotQuestionForm(
                 value=question
                 on_change=Callback::new(move |v| question.set(v))
             />
+            {no_recipient}
             <p>
                 <a class="button" href=mailto data-testid="mot-mailto">"Ouvrir le message dans ma messagerie"</a>
             </p>

@@ -112,6 +112,9 @@ test('the question to the MOT is prepared with the commune, the border and the t
   await page.getByLabel('Votre question').fill('Qui peut financer une navette vers Dinant ?\nMerci.');
 
   const mail = await resources.mail();
+  // No e-mail address of the MOT is in a public source the data cites: none is made up.
+  expect(mail.to).toBe('');
+  await expect(page.getByTestId('mot-no-recipient')).toContainText('sans destinataire');
   expect(mail.subject).toBe('Question transfrontalière — Givet — Mobilité');
   expect(mail.body).toContain('Commune : Givet\r\nFrontière : Belgique\r\nThème : Mobilité');
   expect(mail.body).toContain('Qui peut financer une navette vers Dinant ?\r\nMerci.');
