@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 use crate::answer::Answer;
 use crate::diagnostic::{profile_ids, Diagnostic};
 use crate::reference::{ContactType, Place, Programme, Resource, Territory};
-use crate::report::{structures_for, Membership, RecommendedStructure, ReportData};
+use crate::report::{
+    structures_for, Membership, RecommendedStructure, ReportData, UnknownMembership,
+};
 
 /// What the user is looking for; every field is optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -220,7 +222,7 @@ pub fn directory(data: &ReportData, query: &DirectoryQuery) -> Directory {
             .map(|s| RecommendedStructure {
                 structure: s.clone(),
                 membership: Membership::Nearby,
-                undetermined: true,
+                unknown: Some(UnknownMembership::MissingCodes),
             })
             .collect()
     } else {

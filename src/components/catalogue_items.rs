@@ -3,7 +3,7 @@
 //! verified, and (on the directory page) their details and sources.
 
 use domain::reference::{ContactType, Programme, Resource};
-use domain::report::{Membership, RecommendedStructure};
+use domain::report::{Membership, RecommendedStructure, UnknownMembership};
 use leptos::prelude::*;
 
 use crate::components::reference_facts::{
@@ -72,10 +72,15 @@ pub fn StructureList(
         .map(|recommended| {
             let structure = recommended.structure;
             let ask = structure.confirm_with();
-            let tie = match recommended.membership {
-                Membership::Member => " — votre commune en fait partie",
-                Membership::Declared => " — déclarée dans votre profil",
-                Membership::Nearby => "",
+            let tie = match (recommended.membership, recommended.unknown) {
+                (Membership::Member, _) => " — votre commune en fait partie",
+                (Membership::Declared, _) => " — déclarée dans votre profil",
+                (Membership::Nearby, None) => " — votre commune n'en fait pas partie",
+                (Membership::Nearby, Some(UnknownMembership::IncompleteList)) => {
+                    " — la liste de ses membres n'est pas complète ici : demandez-lui si votre commune y adhère"
+                }
+                // The section's introduction asks for the codes.
+                (Membership::Nearby, Some(UnknownMembership::MissingCodes)) => "",
             };
             view! {
                 <li data-testid="structure">

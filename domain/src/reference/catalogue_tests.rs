@@ -219,6 +219,27 @@ fn no_text_of_the_data_says_a_raw_a_verifier() {
 }
 
 #[test]
+fn a_partial_perimeter_must_say_what_is_missing_and_who_to_ask() {
+    let partial = |unverified: &str| -> Perimeter {
+        serde_json::from_str(&format!(
+            r#"{{"id": "p", "name": "P", "partial": true,
+                 "communes": [{{"insee": "64260", "name": "Hendaye"}}], {SOURCE}{unverified}}}"#
+        ))
+        .expect("perimeter")
+    };
+    assert_eq!(
+        partial("").member_problems(),
+        vec![
+            "Le périmètre « p » est incomplet : dites ce qui manque et auprès de qui le confirmer \
+             (« unverified »)."
+                .to_string()
+        ]
+    );
+    let said = r#", "unverified": "Irun n'est pas listée : à confirmer auprès du consorcio.""#;
+    assert!(partial(said).member_problems().is_empty());
+}
+
+#[test]
 fn a_commune_is_inside_a_perimeter_by_its_code_its_intercommunalite_or_its_departement() {
     let perimeter: Perimeter = serde_json::from_str(&format!(
         r#"{{"id": "p", "name": "P", "whole_departements": ["66"],

@@ -45,6 +45,9 @@ pub struct Perimeter {
     /// Member communes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub communes: Vec<MemberCommune>,
+    /// The list of members is known to be incomplete: a commune not listed may still be inside.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
     /// Where the members were read.
     pub sources: Vec<Source>,
     /// What could not be checked, and who to ask.
@@ -95,6 +98,13 @@ impl Perimeter {
         let mut problems = Vec::new();
         if self.whole_departements.is_empty() && self.epcis.is_empty() && self.communes.is_empty() {
             problems.push(format!("Le périmètre « {} » n'a aucun membre.", self.id));
+        }
+        if self.partial && self.unverified.is_none() {
+            problems.push(format!(
+                "Le périmètre « {} » est incomplet : dites ce qui manque et auprès de qui le \
+                 confirmer (« unverified »).",
+                self.id
+            ));
         }
         for epci in self
             .epcis

@@ -47,7 +47,7 @@ pub use radar::{
 };
 pub use recommend::{
     locate, recommend_with, recommended_structures, structures_for, Location, Membership,
-    Recommendations, RecommendedContact, RecommendedStructure, STRUCTURES_ID,
+    Recommendations, RecommendedContact, RecommendedStructure, UnknownMembership, STRUCTURES_ID,
 };
 pub use rules::{
     check_rules, matching_rules, parse_rules, OpportunityRule, RuleError, LOWEST_PRIORITY,

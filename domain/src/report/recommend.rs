@@ -106,6 +106,16 @@ pub enum Membership {
     Nearby,
 }
 
+/// Why it cannot be said that the commune is outside a nearby structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnknownMembership {
+    /// The profile lacks the INSEE code or the SIREN that would tell.
+    MissingCodes,
+    /// The data's list of its members is known to be incomplete, or there is none.
+    IncompleteList,
+}
+
 /// A cross-border structure to know, and how it relates to the commune.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RecommendedStructure {
@@ -113,9 +123,9 @@ pub struct RecommendedStructure {
     pub structure: Structure,
     /// Member, declared, or only nearby.
     pub membership: Membership,
-    /// For a nearby structure: the profile lacks the INSEE code or the SIREN that would tell
-    /// whether the commune is inside.
-    pub undetermined: bool,
+    /// For a nearby structure: why the commune may still be a member, if it may. `None` says
+    /// the commune is outside.
+    pub unknown: Option<UnknownMembership>,
 }
 
 impl RecommendedStructure {
@@ -242,15 +252,21 @@ pub fn structures_for(
         .iter()
         .filter_map(|s| {
             let membership = membership(s)?;
-            let undetermined = membership == Membership::Nearby
-                && s.perimeter
-                    .as_ref()
-                    .and_then(|id| catalogue.perimeter(id))
-                    .is_none_or(|p| !territory.place.can_be_placed_in(p));
+            let perimeter = s.perimeter.as_ref().and_then(|id| catalogue.perimeter(id));
+            let unknown = match perimeter {
+                _ if membership != Membership::Nearby => None,
+                None => Some(UnknownMembership::IncompleteList),
+                Some(p) if !territory.place.can_be_placed_in(p) => {
+                    Some(UnknownMembership::MissingCodes)
+                }
+                // A list known to be partial cannot tell that the commune is outside.
+                Some(p) if p.partial => Some(UnknownMembership::IncompleteList),
+                Some(_) => None,
+            };
             Some(RecommendedStructure {
                 structure: s.clone(),
                 membership,
-                undetermined,
+                unknown,
             })
         })
         .collect();

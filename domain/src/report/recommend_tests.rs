@@ -61,8 +61,38 @@ fn a_nord_town_without_codes_is_only_told_of_the_structures_nearby() {
     assert!(r
         .structures
         .iter()
-        .all(|s| s.membership == Membership::Nearby && s.undetermined));
+        .all(|s| s.membership == Membership::Nearby
+            && s.unknown == Some(UnknownMembership::MissingCodes)));
     assert!(!contact_ids(&r).contains(&"structure_transfrontaliere"));
+}
+
+#[test]
+fn a_placed_town_outside_is_told_so_unless_the_list_of_members_is_partial() {
+    // Maubeuge (Maubeuge Val de Sambre): outside the Lille metropole, whose list is whole; the
+    // Flandre-Dunkerque GECT's list is partial, so it cannot be said to be outside.
+    let d = town(
+        "59",
+        &["BE"],
+        &[
+            (profile_ids::INSEE_CODE, Answer::Text("59392".into())),
+            (profile_ids::EPCI_SIREN, Answer::Text("200043396".into())),
+        ],
+    );
+    let r = recommendations(&d);
+    let unknown = |id: &str| {
+        r.structures
+            .iter()
+            .find(|s| s.structure.id == id)
+            .map(|s| (s.membership, s.unknown))
+    };
+    assert_eq!(
+        unknown("eurometropole_lille_kortrijk_tournai"),
+        Some((Membership::Nearby, None))
+    );
+    assert_eq!(
+        unknown("gect_west_vlaanderen_flandre_dunkerque"),
+        Some((Membership::Nearby, Some(UnknownMembership::IncompleteList)))
+    );
 }
 
 #[test]
@@ -206,4 +236,53 @@ fn the_departement_and_neighbours_fall_back_on_the_insee_code() {
     let location = locate(&data(), &d);
     assert_eq!(location.territory.departement.as_deref(), Some("08"));
     assert!(location.territory.countries.contains("BE"));
+}
+
+#[test]
+fn functional_area_envelopes_go_to_the_communes_inside_them_only() {
+    let areas = |siren: &str| -> Vec<String> {
+        let d = town(
+            "57",
+            &["DE"],
+            &[(profile_ids::EPCI_SIREN, Answer::Text(siren.into()))],
+        );
+        let r = recommendations(&d);
+        r.resources
+            .iter()
+            .chain(&r.small_project_instruments)
+            .filter(|x| x.id.contains("zone_fonctionnelle"))
+            .map(|x| x.id.clone())
+            .collect()
+    };
+    // Sarreguemines Confluences: in the Eurodistrict and in the Bliesbruck-Reinheim area.
+    assert_eq!(
+        areas("200070746"),
+        vec![
+            "grande_region_zone_fonctionnelle_saarmoselle",
+            "grande_region_zone_fonctionnelle_bliesbruck_reinheim"
+        ]
+    );
+    // Forbach Porte de France: in the Eurodistrict only.
+    assert_eq!(
+        areas("245700372"),
+        vec!["grande_region_zone_fonctionnelle_saarmoselle"]
+    );
+    // Sarrebourg Moselle Sud: in neither, though in Moselle on the German border.
+    assert!(areas("200068146").is_empty());
+}
+
+#[test]
+fn the_health_framework_agreement_follows_the_border() {
+    let ids = |departement: &str, country: &str| -> Vec<String> {
+        recommendations(&town(departement, &[country], &[]))
+            .resources
+            .iter()
+            .filter(|x| x.id.starts_with("accord_cadre_sante"))
+            .map(|x| x.id.clone())
+            .collect()
+    };
+    assert_eq!(ids("08", "BE"), vec!["accord_cadre_sante_franco_belge"]);
+    assert_eq!(ids("64", "ES"), vec!["accord_cadre_sante_franco_espagnol"]);
+    // No framework agreement exists on the Italian border.
+    assert!(ids("73", "IT").is_empty());
 }

@@ -2,7 +2,7 @@
 //! small-project instruments, the cross-border structures it belongs to (and those nearby, as
 //! context), other resources, and contacts. Every stale-prone fact says when it was checked.
 
-use domain::report::{Recommendations, RecommendedStructure};
+use domain::report::{Recommendations, RecommendedStructure, UnknownMembership};
 use leptos::prelude::*;
 
 use super::ReportHeading;
@@ -11,10 +11,10 @@ use crate::components::catalogue_items::{ContactItem, ProgrammeItem, ResourceLis
 /// Said of nearby structures when the profile lacks the codes to place the commune.
 const NEARBY_UNDETERMINED: &str = "Votre département compte ces structures. Renseignez dans le profil \
     le code INSEE de la commune et le SIREN de son intercommunalité pour savoir si vous en êtes membre.";
-/// Said of nearby structures the commune is not inside.
-const NEARBY_OUTSIDE: &str =
-    "Votre département compte ces structures, dont votre commune ne fait pas \
-    partie : elles peuvent être des partenaires ou des exemples.";
+/// Said of nearby structures once the commune is placed (each says whether it is inside).
+const NEARBY_PLACED: &str =
+    "Votre département compte aussi ces structures : elles peuvent être des partenaires ou des \
+    exemples.";
 
 /// Everything recommended for the territory.
 #[component]
@@ -54,11 +54,12 @@ pub fn ResourcesAndContacts(recommendations: Recommendations) -> impl IntoView {
         }
     });
     let nearby = (!nearby.is_empty()).then(|| {
-        let undetermined = nearby.iter().any(|s| s.undetermined);
+        let undetermined =
+            (nearby.iter()).any(|s| s.unknown == Some(UnknownMembership::MissingCodes));
         view! {
             <ReportHeading level=3>"Structures transfrontalières proches"</ReportHeading>
             <p>
-                {if undetermined { NEARBY_UNDETERMINED } else { NEARBY_OUTSIDE }}
+                {if undetermined { NEARBY_UNDETERMINED } else { NEARBY_PLACED }}
             </p>
             <StructureList structures=nearby/>
         }

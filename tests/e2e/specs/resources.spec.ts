@@ -50,6 +50,11 @@ test('a structure is the commune\'s own only when the commune is inside it', asy
   await resources.insee().fill('59512');
   await resources.siren().fill('200093201');
   await expect(eurometropole).toContainText('votre commune en fait partie');
+  // Maubeuge, outside the metropole; the Flandre-Dunkerque GECT's list of members is partial.
+  await resources.insee().fill('59392');
+  await resources.siren().fill('200043396');
+  await expect(eurometropole).toContainText("votre commune n'en fait pas partie");
+  await expect(resources.structure('West-Vlaanderen')).toContainText('demandez-lui si votre commune y adhère');
   // Hendaye: the consorcio with Irun and Hondarribia, not the Lille metropole.
   await resources.departement().selectOption('64');
   await resources.siren().fill('');
