@@ -13,6 +13,7 @@ use crate::reference::{ContactType, Place, Programme, Resource, Territory};
 use crate::report::{
     structures_for, Membership, RecommendedStructure, ReportData, UnknownMembership,
 };
+use crate::workspace::normalize_for_search;
 
 /// What the user is looking for; every field is optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -57,26 +58,9 @@ impl Directory {
     }
 }
 
-/// Lower case without accents, for a forgiving search.
-fn folded(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            '’' => '\'',
-            other => other,
-        })
-        .collect()
-}
-
 /// Whether every word of the search is in one of the texts.
 fn matches_words(words: &[String], texts: &[&str]) -> bool {
-    let haystack = folded(&texts.join(" "));
+    let haystack = normalize_for_search(&texts.join(" "));
     words.iter().all(|word| haystack.contains(word.as_str()))
 }
 
@@ -173,7 +157,7 @@ pub fn border_in_words(data: &ReportData, query: &DirectoryQuery) -> String {
 pub fn directory(data: &ReportData, query: &DirectoryQuery) -> Directory {
     let territory = territory_of(data, query);
     let anywhere = query.departement.is_none() && query.country.is_none() && query.insee.is_none();
-    let words: Vec<String> = folded(&query.text)
+    let words: Vec<String> = normalize_for_search(&query.text)
         .split_whitespace()
         .map(str::to_string)
         .collect();
