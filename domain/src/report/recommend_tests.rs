@@ -286,3 +286,25 @@ fn the_health_framework_agreement_follows_the_border() {
     // No framework agreement exists on the Italian border.
     assert!(ids("73", "IT").is_empty());
 }
+
+#[test]
+fn the_littoral_est_envelope_goes_to_its_five_intercommunalites_even_outside_the_border_departements(
+) {
+    let has_afle = |departement: &str, siren: &str| {
+        let d = town(
+            departement,
+            &[],
+            &[(profile_ids::EPCI_SIREN, Answer::Text(siren.into()))],
+        );
+        let r = recommendations(&d);
+        r.resources
+            .iter()
+            .chain(&r.small_project_instruments)
+            .any(|x| x.id == "poctefa_aire_fonctionnelle_littoral_est")
+    };
+    // Le Grand Narbonne (Aude) and Perpignan Méditerranée Métropole are inside.
+    assert!(has_afle("11", "241100593"));
+    assert!(has_afle("66", "200027183"));
+    // Pyrénées-Cerdagne, in the mountains of the same département, is not.
+    assert!(!has_afle("66", "246600399"));
+}
