@@ -3,9 +3,9 @@
 //! The pages a town does not need on its first visit — MOT's workspace, territory and
 //! good-practice pages, the import page, and the resources-and-contacts directory — are
 //! `LazyRoute`s: the build (`scripts/build_wasm.py`) splits their code into separate wasm chunks,
-//! fetched the first time such a page opens and precached by the service worker for offline use. The town's own pages stay in the main module: splitting them
-//! too was measured and rejected (docs/performance.md, "Code splitting"): a reload on a step
-//! then waits for a chain of chunks. No route has data to start loading early: each page reads
+//! fetched the first time such a page opens and precached by the service worker for offline use.
+//! The town's own pages stay in the main module: splitting them too was measured and rejected
+//! (docs/performance.md, "Code splitting"): a reload on a step then waits for a chain of chunks. No route has data to start loading early: each page reads
 //! what it needs from IndexedDB once shown.
 
 use leptos::prelude::*;
