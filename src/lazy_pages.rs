@@ -5,8 +5,9 @@
 //! `LazyRoute`s: the build (`scripts/build_wasm.py`) splits their code into separate wasm chunks,
 //! fetched the first time such a page opens and precached by the service worker for offline use.
 //! The town's own pages stay in the main module: splitting them too was measured and rejected
-//! (docs/performance.md, "Code splitting"): a reload on a step then waits for a chain of chunks. No route has data to start loading early: each page reads
-//! what it needs from IndexedDB once shown.
+//! (docs/performance.md, "Code splitting"): a reload on a step then waits for a chain of chunks.
+//! No route has data to start loading early: each page reads what it needs from IndexedDB once
+//! shown.
 
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
