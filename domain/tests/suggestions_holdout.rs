@@ -69,7 +69,7 @@ fn the_table_covers_every_border_and_overseas() {
     let departements: BTreeSet<&str> = table.iter().map(|c| c.departement.as_str()).collect();
     for code in [
         "59", "08", "57", "67", "68", "25", "74", "73", "06", "2B", "64", "66", "973", "978",
-        "974", "976",
+        "974", "976", "971",
     ] {
         assert!(departements.contains(code), "no commune of {code}");
     }
