@@ -284,24 +284,33 @@ fn mailto_encoded(text: &str) -> String {
     out
 }
 
-/// The subject and body of the e-mail preparing a question to the MOT.
+/// The subject and body of the e-mail preparing a question to the MOT. The subject names only
+/// what was said; the body says what was not (« non précisée »), so that MOT can ask.
 pub fn mot_question_text(question: &MotQuestion) -> (String, String) {
-    let or_unsaid = |text: &str| {
-        let text = text.trim();
-        if text.is_empty() {
-            "non précisé".to_string()
-        } else {
-            text.to_string()
-        }
+    let said = |text: &str| {
+        Some(text.trim())
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
     };
-    let commune = or_unsaid(&question.commune);
-    let theme = or_unsaid(&question.theme);
-    let subject = format!("Question transfrontalière — {commune} — {theme}");
+    let (commune, border, theme, asked) = (
+        said(&question.commune),
+        said(&question.border),
+        said(&question.theme),
+        said(&question.question),
+    );
+    let subject = ["Question transfrontalière".to_string()]
+        .into_iter()
+        .chain(commune.clone())
+        .chain(theme.clone())
+        .collect::<Vec<_>>()
+        .join(" — ");
     let body = format!(
-        "Bonjour,\n\nCommune : {commune}\nFrontière : {}\nThème : {theme}\n\nMa question :\n{}\n\n\
+        "Bonjour,\n\nCommune : {}\nFrontière : {}\nThème : {}\n\nMa question :\n{}\n\n\
          (Message préparé avec l'outil de diagnostic transfrontalier Petites Villes de Demain.)\n",
-        or_unsaid(&question.border),
-        or_unsaid(&question.question),
+        commune.as_deref().unwrap_or("non précisée"),
+        border.as_deref().unwrap_or("non précisée"),
+        theme.as_deref().unwrap_or("non précisé"),
+        asked.as_deref().unwrap_or("(à écrire)"),
     );
     (subject, body)
 }

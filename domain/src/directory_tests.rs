@@ -169,3 +169,14 @@ fn the_question_to_the_mot_carries_its_context_encoded() {
     assert!(blank.starts_with("mailto:?subject="));
     assert!(blank.contains("non%20pr%C3%A9cis%C3%A9"));
 }
+
+#[test]
+fn the_subject_names_only_what_was_said_and_the_body_what_was_not() {
+    let (subject, body) = mot_question_text(&MotQuestion {
+        border: "Belgique".into(),
+        question: "Qui finance une navette ?".into(),
+        ..MotQuestion::default()
+    });
+    assert_eq!(subject, "Question transfrontalière");
+    assert!(body.contains("Commune : non précisée\nFrontière : Belgique\nThème : non précisé"));
+}

@@ -330,7 +330,11 @@ fn MotQuestionForm(
         mot_question_mailto(
             to.as_deref(),
             &MotQuestion {
-                commune: commune.get(),
+                // A commune not named but whose code was typed is told by its code.
+                commune: Some(commune.get())
+                    .filter(|name| !name.trim().is_empty())
+                    .or_else(|| query.with(|q| q.insee.as_ref().map(|c| format!("code INSEE {c}"))))
+                    .unwrap_or_default(),
                 border: query.with(|q| border_in_words(&data, q)),
                 theme: theme_title(),
                 question: question.get(),

@@ -82,6 +82,11 @@ test('codes typed key by key stay in their fields, and a wrong one says what is 
   await resources.siren().press('1');
   await expect(resources.siren()).not.toHaveAttribute('aria-invalid', 'true');
   await expect(eurometropole).toContainText('votre commune en fait partie');
+  // A question asked without naming the commune names it by the code typed.
+  await page.getByLabel('Votre question').fill('Qui finance une navette vers Mouscron ?');
+  const mail = await resources.mail();
+  expect(mail.subject).toBe('Question transfrontalière — code INSEE 59512');
+  expect(mail.body).toContain('Commune : code INSEE 59512\r\nFrontière : Belgique\r\nThème : non précisé');
 });
 
 test('dated facts say when they were checked, and who to ask once old or over', async ({ page }) => {
