@@ -22,9 +22,9 @@ use domain::{Diagnostic, Questionnaire};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
-use wasm_bindgen::JsValue;
 
 use super::database::{STORE_DIAGNOSTICS, STORE_META};
+use super::repository::all_records;
 use super::StorageError;
 
 /// Metadata key: the questionnaire version every stored diagnostic was carried to.
@@ -66,11 +66,7 @@ pub async fn carry_stored_diagnostics(db: &Database) -> Result<(), StorageError>
         .with_mode(TransactionMode::Readwrite)
         .build()?;
     let store = tx.object_store(STORE_DIAGNOSTICS)?;
-    let records = store
-        .get_all::<JsValue>()
-        .primitive()?
-        .await?
-        .collect::<Result<Vec<_>, _>>()?;
+    let records = all_records(&store).await?;
     let mut requests = Vec::new();
     for record in records {
         // A record that does not decode is left as it is: the list says it is unreadable.

@@ -33,6 +33,17 @@ impl ListedDiagnostic {
     }
 }
 
+/// Every record of a store as the browser keeps it, not decoded: the caller decodes what it needs.
+pub(super) async fn all_records(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+) -> Result<Vec<JsValue>, StorageError> {
+    Ok(store
+        .get_all::<JsValue>()
+        .primitive()?
+        .await?
+        .collect::<Result<Vec<_>, _>>()?)
+}
+
 /// A stored record that does not decode into the type expected.
 fn unreadable(error: serde_wasm_bindgen::Error) -> StorageError {
     StorageError::Unreadable(error.to_string())
@@ -115,11 +126,7 @@ impl Repository {
     pub async fn list_headed(&self) -> Result<Vec<ListedDiagnostic>, StorageError> {
         let tx = self.db.transaction(STORE_DIAGNOSTICS).build()?;
         let store = tx.object_store(STORE_DIAGNOSTICS)?;
-        let records = store
-            .get_all::<JsValue>()
-            .primitive()?
-            .await?
-            .collect::<Result<Vec<_>, _>>()?;
+        let records = all_records(&store).await?;
         let mut headings = Vec::with_capacity(records.len());
         for record in &records {
             headings.push(serde_wasm_bindgen::from_value(record.clone()).map_err(unreadable)?);
